@@ -1,0 +1,77 @@
+using System.CommandLine;
+using CrmRecording.Cli.Enrich;
+using CrmRecording.Cli.Gate;
+using CrmRecording.Cli.Jurisdictions;
+
+namespace CrmRecording.Cli;
+
+/// <summary>The <c>crmrec</c> command line: exit 0 on success, 2 on invalid input (with the option named), 1 on failure.</summary>
+internal static class CrmrecApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int InvalidInput = 2;
+
+    public static int Run(string[] args, TimeProvider time)
+    {
+        var root = new RootCommand("crmrec: compliant call recording for Dynamics 365 and Salesforce — consent decisions, contact enrichment and the jurisdiction rules behind them.")
+        {
+            GateCommand.Create(time),
+            EnrichCommand.Create(time),
+            JurisdictionsCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                var option = OptionOf(error.SymbolResult);
+                Console.Error.WriteLine(option is null || error.Message.Contains(option, StringComparison.Ordinal)
+                    ? $"crmrec: {error.Message}"
+                    : $"crmrec: {option}: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"Run '{string.Join(' ', ["crmrec", .. CommandPath(parse)])} --help' to see the options.");
+            return InvalidInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"crmrec: {ex.Message}");
+            return InvalidInput;
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"crmrec: {ex.Message}");
+            return Failed;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Console.Error.WriteLine($"crmrec: {ex.Message} Check the file's permissions.");
+            return Failed;
+        }
+    }
+
+    private static string? OptionOf(System.CommandLine.Parsing.SymbolResult? result) => result switch
+    {
+        System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+        _ => null,
+    };
+
+    private static Stack<string> CommandPath(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var r = parse.CommandResult; r.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+        {
+            names.Push(r.Command.Name);
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,3 @@
+using CrmRecording.Cli;
+
+return CrmrecApp.Run(args, TimeProvider.System);

@@ -1,0 +1,34 @@
+namespace CrmRecording.Core.Phones;
+
+/// <summary>
+/// A phone number in ITU-T E.164 form: country calling code followed by the national significant
+/// number, at most 15 digits, written with a leading <c>+</c>.
+/// </summary>
+public readonly record struct E164Number
+{
+    internal E164Number(string digits, int callingCodeLength)
+    {
+        Digits = digits;
+        CallingCodeLength = callingCodeLength;
+    }
+
+    /// <summary>All digits without the plus sign, e.g. <c>14155550142</c>.</summary>
+    public string Digits { get; }
+
+    internal int CallingCodeLength { get; }
+
+    public int CallingCode => int.Parse(Digits.AsSpan(0, CallingCodeLength), provider: null);
+
+    public ReadOnlySpan<char> NationalSignificantNumber => Digits.AsSpan(CallingCodeLength);
+
+    public bool IsNanp => CallingCodeLength == 1 && Digits[0] == '1';
+
+    /// <summary>The NANP area code (NPA), or empty when the number is not in the North American Numbering Plan.</summary>
+    public ReadOnlySpan<char> NanpAreaCode => IsNanp ? Digits.AsSpan(1, 3) : [];
+
+    public override string ToString() => Digits is null ? string.Empty : "+" + Digits;
+
+    /// <summary>The number with all but its last two digits masked, for logs and messages that must not carry phone numbers.</summary>
+    public string Redacted() =>
+        Digits is null ? string.Empty : "+" + new string('•', Math.Max(0, Digits.Length - 2)) + Digits[^2..];
+}
