@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== decisions per second (BenchmarkDotNet, one core)"
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
-  --filter '*DecisionBenchmarks*' --job short --affinity 1 --artifacts "$work/bdn" --exporters none
+  --filter '*DecisionBenchmarks*' --job short --affinity 1 --artifacts "$work/bdn"
 
 echo "== crmrec enrich over $rows generated rows"
 dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null

@@ -15,13 +15,24 @@ public class DecisionBenchmarks
     private readonly ConsentEngine _engine = ConsentEngine.Create();
     private readonly DateOnly _asOf = new(2026, 11, 24);
     private ContactFields[] _contacts = [];
+    private DecisionInput[] _inputs = [];
     private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
         _contacts = ExportGenerator.Contacts(1024, seed: 7).ToArray();
+        _inputs = _contacts.Select(c => _reader.Read(c, _asOf)).Where(r => r.IsValid).Select(r => r.Input!).ToArray();
     }
+
+    [Benchmark(Description = "phone parse")]
+    public bool Parse() => CrmRecording.Core.Phones.PhoneNumberParser.Default.Parse(_contacts[_next++ & 1023].Phone, "US").IsValid;
+
+    [Benchmark(Description = "read contact fields")]
+    public bool Read() => _reader.Read(_contacts[_next++ & 1023], _asOf).IsValid;
+
+    [Benchmark(Description = "decide (fields already read)")]
+    public RecordingOutcome DecideOnly() => _engine.Decide(_inputs[_next++ % _inputs.Length]).Outcome;
 
     [Benchmark(Description = "parse + decide")]
     public RecordingOutcome Decide()

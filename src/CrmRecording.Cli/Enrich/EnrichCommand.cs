@@ -121,7 +121,13 @@ internal static class EnrichCommand
 
     private static void Report(EnrichSummary summary, FileInfo outFile, TimeSpan elapsed)
     {
-        var console = AnsiConsole.Console;
+        // Plain text when the output is a file or a pipe: no colour codes in logs.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Rows:N0} rows written to {outFile.FullName} in {elapsed.TotalSeconds:F1} s; {summary.Errors:N0} with errors."));
         var decisions = new Table().Title("rows per decision").AddColumn("decision").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (decision, count) in summary.ByDecision.OrderByDescending(p => p.Value))

@@ -23,7 +23,7 @@ internal readonly record struct EnrichedRow(RecordingDecision? Decision, string?
             d.CustomerEvidenceStrength.ToString().ToLowerInvariant(),
             d.Input.Customer.Device.ToWireName(),
             d.Outcome.ToWireName(),
-            string.Join(" | ", d.Reasons),
+            string.Join(" | ", d.KeyReasons),
             rulesVersion,
             string.Empty,
         ];

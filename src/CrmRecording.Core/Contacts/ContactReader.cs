@@ -105,7 +105,9 @@ public sealed class ContactReader(PhoneNumberParser phones, PlaceDirectory place
             return ContactReadResult.Fail(ContactField.DoNotRecord, $"'{f.DoNotRecord}' is not true or false.");
         }
 
-        var addressText = string.Join(", ", new[] { f.Region, f.Country }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
+        var addressText = string.IsNullOrWhiteSpace(f.Region) ? f.Country?.Trim()
+            : string.IsNullOrWhiteSpace(f.Country) ? f.Region.Trim()
+            : $"{f.Region.Trim()}, {f.Country.Trim()}";
         var customer = new CustomerFacts(phone, device, address, addressText, verified);
         return new ContactReadResult(new DecisionInput(customer, consent, doNotRecord, rep, asOf), null, null);
     }

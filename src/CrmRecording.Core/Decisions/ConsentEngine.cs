@@ -17,6 +17,7 @@ public sealed class ConsentEngine
     private readonly JurisdictionCatalog _catalog;
     private readonly LocationResolver _resolver;
     private readonly Func<JurisdictionCode, string> _nameOf;
+    private readonly Func<string, IReadOnlyList<Jurisdiction>> _subdivisionsOf;
     private readonly FrozenDictionary<string, RuleOverride> _overrides;
     private readonly FrozenDictionary<string, Jurisdiction[]> _subdivisions;
 
@@ -38,6 +39,7 @@ public sealed class ConsentEngine
             .Distinct()
             .GroupBy(c => c.Country, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(Lookup).OrderBy(j => j.Code.Value, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _subdivisionsOf = country => _subdivisions.TryGetValue(country, out var subs) ? subs : [];
         Versions = new DataVersions(catalog.Version, callingCodes.Version, areaCodes.Version, policy.Version);
     }
 
@@ -71,7 +73,7 @@ public sealed class ConsentEngine
             places.Add(recording, Party.Recording, JurisdictionBasis.Named, null);
         }
 
-        places.Complete(country => _subdivisions.TryGetValue(country, out var subs) ? subs : []);
+        places.Complete(_subdivisionsOf);
         var considered = new ConsideredJurisdiction[places.Count];
         ConsideredJurisdiction? deciding = null;
         var customerKnown = false;
@@ -179,6 +181,12 @@ public sealed class ConsentEngine
         if (a.Party != b.Party)
         {
             return a.Party < b.Party;
+        }
+
+        // Among equals, the place the evidence named explains the decision better than the one it implied.
+        if (a.Basis != b.Basis)
+        {
+            return a.Basis < b.Basis;
         }
 
         return string.CompareOrdinal(a.Code.Value, b.Code.Value) < 0;

@@ -7,19 +7,27 @@ namespace CrmRecording.Core.Decisions;
 /// <summary>Renders a <see cref="RecordingDecision"/> in sentences a rep can read and an auditor can check.</summary>
 internal static class DecisionExplainer
 {
-    public static IReadOnlyList<string> Reasons(RecordingDecision d)
+    /// <param name="d">The decision.</param>
+    /// <param name="detailed">
+    /// With every jurisdiction's rule and the policy lines; without, only what differs from call to call
+    /// (the deciding rule, the evidence, widened or unlisted places, overrides, the consent on file).
+    /// </param>
+    public static IReadOnlyList<string> Reasons(RecordingDecision d, bool detailed)
     {
         var reasons = new List<string> { $"{d.Outcome.ToWireName()}: {Summary(d)}" };
         AddEvidence(d, reasons);
-        AddJurisdictions(d, reasons);
+        AddJurisdictions(d, reasons, detailed);
         if (d.Input.RepRegion is null)
         {
             reasons.Add("The rep's region is not known, so only the customer's side was weighed; set the rep's territory to include it.");
         }
 
-        foreach (var line in PolicyLines(d))
+        if (detailed)
         {
-            reasons.Add("Policy: " + line);
+            foreach (var line in PolicyLines(d))
+            {
+                reasons.Add("Policy: " + line);
+            }
         }
 
         var consent = Consent(d);
@@ -119,7 +127,7 @@ internal static class DecisionExplainer
         }
     }
 
-    private static void AddJurisdictions(RecordingDecision d, List<string> reasons)
+    private static void AddJurisdictions(RecordingDecision d, List<string> reasons, bool detailed)
     {
         foreach (var group in d.Jurisdictions.Where(j => j.Basis == JurisdictionBasis.CountryWithoutSubdivision).GroupBy(j => (j.Party, j.Code.Country)))
         {
@@ -131,8 +139,12 @@ internal static class DecisionExplainer
 
         foreach (var j in d.Jurisdictions.Where(j => j.Basis != JurisdictionBasis.CountryWithoutSubdivision))
         {
-            var floor = j.Basis == JurisdictionBasis.NationalFloor ? ", national law alongside the state's" : string.Empty;
-            reasons.Add($"{Capitalize(PartyName(j.Party))} jurisdiction {j.Code} ({j.Jurisdiction.Name}{floor}): {j.Rule.ToWireName()} → {j.Outcome.ToWireName()} [{j.Statute}].");
+            if (detailed)
+            {
+                var floor = j.Basis == JurisdictionBasis.NationalFloor ? ", national law alongside the state's" : string.Empty;
+                reasons.Add($"{Capitalize(PartyName(j.Party))} jurisdiction {j.Code} ({j.Jurisdiction.Name}{floor}): {j.Rule.ToWireName()} → {j.Outcome.ToWireName()} [{j.Statute}].");
+            }
+
             if (j.Jurisdiction.IsUnlisted && j.Override is null)
             {
                 reasons.Add($"No rule is on file for {j.Code}, so it is treated as ambiguous, as strictly as all-party.");

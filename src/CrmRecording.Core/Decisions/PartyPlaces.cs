@@ -7,18 +7,19 @@ namespace CrmRecording.Core.Decisions;
 /// The places each party may be in, completed with the two rules that widen them: a country known
 /// without a subdivision counts as all its subdivisions, and a subdivision brings its national law along.
 /// </summary>
+/// <remarks>Entries are structs in one growing array: this runs for every decision, a million times a second.</remarks>
 internal sealed class PartyPlaces
 {
-    private readonly List<Entry> _entries = new(8);
+    private Entry[] _entries = new Entry[8];
 
-    public int Count => _entries.Count;
+    public int Count { get; private set; }
 
     public (JurisdictionCode Code, Party Party, JurisdictionBasis Basis, IReadOnlyList<LocationEvidence> Evidence) this[int index]
     {
         get
         {
-            var e = _entries[index];
-            return (e.Code, e.Party, e.Basis, (IReadOnlyList<LocationEvidence>?)e.Evidence ?? []);
+            ref readonly var e = ref _entries[index];
+            return (e.Code, e.Party, e.Basis, e.Evidence.ToList());
         }
     }
 
@@ -27,25 +28,30 @@ internal sealed class PartyPlaces
         var at = IndexOf(code, party);
         if (at < 0)
         {
-            _entries.Add(new Entry(code, party, basis, evidence is null ? null : [evidence]));
-            return;
+            if (Count == _entries.Length)
+            {
+                Array.Resize(ref _entries, Count * 2);
+            }
+
+            _entries[Count++] = new Entry(code, party, basis, default);
+            at = Count - 1;
         }
 
-        var entry = _entries[at];
+        ref var entry = ref _entries[at];
         if (basis < entry.Basis)
         {
             entry.Basis = basis;
         }
 
-        if (evidence is not null && !(entry.Evidence?.Contains(evidence) ?? false))
+        if (evidence is not null)
         {
-            (entry.Evidence ??= []).Add(evidence);
+            entry.Evidence.Add(evidence);
         }
     }
 
     public void Complete(Func<string, IReadOnlyList<Jurisdiction>> subdivisionsOf)
     {
-        var named = _entries.Count;
+        var named = Count;
         for (var i = 0; i < named; i++)
         {
             var entry = _entries[i];
@@ -60,7 +66,7 @@ internal sealed class PartyPlaces
             }
         }
 
-        var withSubdivisions = _entries.Count;
+        var withSubdivisions = Count;
         for (var i = 0; i < withSubdivisions; i++)
         {
             var entry = _entries[i];
@@ -71,17 +77,17 @@ internal sealed class PartyPlaces
         }
     }
 
-    private void AddAll(JurisdictionCode code, Party party, JurisdictionBasis basis, List<LocationEvidence>? evidence)
+    private void AddAll(JurisdictionCode code, Party party, JurisdictionBasis basis, EvidenceSet evidence)
     {
-        if (evidence is null || evidence.Count == 0)
+        if (evidence.Count == 0)
         {
             Add(code, party, basis, null);
             return;
         }
 
-        foreach (var e in evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            Add(code, party, basis, e);
+            Add(code, party, basis, evidence[i]);
         }
     }
 
@@ -89,7 +95,7 @@ internal sealed class PartyPlaces
     {
         for (var i = 0; i < upTo; i++)
         {
-            var e = _entries[i];
+            ref readonly var e = ref _entries[i];
             if (e.Party == party && e.Code.IsSubdivision && e.Code.Country == country)
             {
                 return true;
@@ -101,9 +107,10 @@ internal sealed class PartyPlaces
 
     private int IndexOf(JurisdictionCode code, Party party)
     {
-        for (var i = 0; i < _entries.Count; i++)
+        for (var i = 0; i < Count; i++)
         {
-            if (_entries[i].Party == party && _entries[i].Code == code)
+            ref readonly var e = ref _entries[i];
+            if (e.Party == party && e.Code == code)
             {
                 return i;
             }
@@ -112,14 +119,63 @@ internal sealed class PartyPlaces
         return -1;
     }
 
-    private sealed class Entry(JurisdictionCode code, Party party, JurisdictionBasis basis, List<LocationEvidence>? evidence)
+    private struct Entry(JurisdictionCode code, Party party, JurisdictionBasis basis, EvidenceSet evidence)
     {
-        public JurisdictionCode Code { get; } = code;
+        public JurisdictionCode Code = code;
+        public Party Party = party;
+        public JurisdictionBasis Basis = basis;
+        public EvidenceSet Evidence = evidence;
+    }
 
-        public Party Party { get; } = party;
+    /// <summary>The evidence behind one place: inline for the usual one or two signals, a list beyond.</summary>
+    private struct EvidenceSet
+    {
+        private LocationEvidence? _first;
+        private LocationEvidence? _second;
+        private List<LocationEvidence>? _more;
 
-        public JurisdictionBasis Basis { get; set; } = basis;
+        public readonly int Count => _first is null ? 0 : _second is null ? 1 : 2 + (_more?.Count ?? 0);
 
-        public List<LocationEvidence>? Evidence { get; set; } = evidence;
+        public readonly LocationEvidence this[int index] => index switch
+        {
+            0 => _first!,
+            1 => _second!,
+            _ => _more![index - 2],
+        };
+
+        public void Add(LocationEvidence evidence)
+        {
+            if (_first is null)
+            {
+                _first = evidence;
+            }
+            else if (!ReferenceEquals(_first, evidence) && !ReferenceEquals(_second, evidence) && !(_more?.Contains(evidence) ?? false))
+            {
+                if (_second is null)
+                {
+                    _second = evidence;
+                }
+                else
+                {
+                    (_more ??= []).Add(evidence);
+                }
+            }
+        }
+
+        public readonly LocationEvidence[] ToList()
+        {
+            if (_first is null)
+            {
+                return [];
+            }
+
+            var list = new LocationEvidence[Count];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = this[i];
+            }
+
+            return list;
+        }
     }
 }

@@ -11,6 +11,7 @@ namespace CrmRecording.Core.Decisions;
 public sealed class RecordingDecision
 {
     private IReadOnlyList<string>? _reasons;
+    private IReadOnlyList<string>? _keyReasons;
     private IReadOnlyList<string>? _policyLines;
 
     internal RecordingDecision(
@@ -66,7 +67,13 @@ public sealed class RecordingDecision
     public string Summary => DecisionExplainer.Summary(this);
 
     /// <summary>Why, in plain sentences: the deciding rule and statute, the evidence, the policy lines, the consent on file.</summary>
-    public IReadOnlyList<string> Reasons => _reasons ??= DecisionExplainer.Reasons(this);
+    public IReadOnlyList<string> Reasons => _reasons ??= DecisionExplainer.Reasons(this, detailed: true);
+
+    /// <summary>
+    /// The reasons that differ from call to call: the deciding rule and statute, the evidence, places widened
+    /// or without a rule, overrides and the consent on file; without each jurisdiction's line and the policy lines.
+    /// </summary>
+    public IReadOnlyList<string> KeyReasons => _keyReasons ??= DecisionExplainer.Reasons(this, detailed: false);
 
     /// <summary>The policy settings and overrides that shaped this decision.</summary>
     public IReadOnlyList<string> PolicyLines => _policyLines ??= DecisionExplainer.PolicyLines(this);

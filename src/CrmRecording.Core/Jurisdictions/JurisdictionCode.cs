@@ -40,7 +40,7 @@ public readonly record struct JurisdictionCode
 
         if (s.Length == 2)
         {
-            code = new JurisdictionCode(s.ToUpperInvariant());
+            code = new JurisdictionCode(Upper(s));
             return true;
         }
 
@@ -57,9 +57,11 @@ public readonly record struct JurisdictionCode
             }
         }
 
-        code = new JurisdictionCode(s.ToUpperInvariant());
+        code = new JurisdictionCode(Upper(s));
         return true;
     }
+
+    private static string Upper(string s) => s.AsSpan().ContainsAnyInRange('a', 'z') ? s.ToUpperInvariant() : s;
 
     public override string ToString() => Value ?? string.Empty;
 }

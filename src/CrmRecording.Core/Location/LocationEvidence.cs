@@ -23,7 +23,8 @@ public sealed record LocationEvidence(
         LocationSignal.CrmAddress => $"CRM address {Detail} (medium)",
         LocationSignal.PhoneCountry => $"phone country code +{Detail} (strong at country level)",
         LocationSignal.AreaCode when Strength == EvidenceStrength.Medium => $"area code {Detail} on a {Device.ToWireName()} number (medium)",
-        LocationSignal.AreaCode => $"area code {Detail} on a{(Device == DeviceType.Unknown ? "n" : string.Empty)} {Device.ToWireName()} number (weak: such numbers move with people)",
+        LocationSignal.AreaCode when Device == DeviceType.Unknown => $"area code {Detail} on a number of unknown line type (weak: it may be a mobile, which moves with its owner)",
+        LocationSignal.AreaCode => $"area code {Detail} on a {Device.ToWireName()} number (weak: such numbers move with people)",
         LocationSignal.NonGeographicNumber => $"{Detail} number (gives no location)",
         _ => Detail,
     };

@@ -36,14 +36,15 @@ public sealed class PlaceDirectory
     private readonly FrozenDictionary<string, string> _displayNames;
     private readonly FrozenSet<string> _subdivisions;
     private readonly FrozenSet<string> _countriesWithSubdivisions;
-    private readonly FrozenDictionary<string, JurisdictionCode[]> _names;
+    private readonly FrozenDictionary<string, JurisdictionCode[]> _regionsByName;
+    private readonly FrozenDictionary<string, JurisdictionCode> _countryByName;
 
     internal PlaceDirectory(JurisdictionCatalog catalog, CallingCodeTable callingCodes, NanpAreaCodeTable areaCodes, CsvDataset countryNames, CsvDataset aliases)
     {
         Version = $"{countryNames.Version}/{aliases.Version}";
         var countries = new HashSet<string>(callingCodes.Countries, StringComparer.Ordinal);
         var subdivisions = new HashSet<string>(StringComparer.Ordinal);
-        var names = new Dictionary<string, HashSet<JurisdictionCode>>(StringComparer.Ordinal);
+        var names = new Dictionary<string, HashSet<JurisdictionCode>>(StringComparer.OrdinalIgnoreCase);
         void AddName(string name, JurisdictionCode code)
         {
             var key = Normalize(name);
@@ -92,7 +93,14 @@ public sealed class PlaceDirectory
         _territories = UsTerritories.Where(t => subdivisions.Contains(t.Value.Value)).ToFrozenDictionary(StringComparer.Ordinal);
         _subdivisions = subdivisions.ToFrozenSet(StringComparer.Ordinal);
         _countriesWithSubdivisions = catalog.All.Where(j => j.Code.IsSubdivision).Select(j => j.Code.Country).ToFrozenSet(StringComparer.Ordinal);
-        _names = names.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(c => c.Value, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _regionsByName = names
+            .Select(p => (p.Key, Regions: p.Value.Where(c => c.IsSubdivision).OrderBy(c => c.Value, StringComparer.Ordinal).ToArray()))
+            .Where(p => p.Regions.Length > 0)
+            .ToFrozenDictionary(p => p.Key, p => p.Regions, StringComparer.OrdinalIgnoreCase);
+        _countryByName = names
+            .Select(p => (p.Key, Countries: p.Value.Where(c => !c.IsSubdivision).ToArray()))
+            .Where(p => p.Countries.Length == 1)
+            .ToFrozenDictionary(p => p.Key, p => p.Countries[0], StringComparer.OrdinalIgnoreCase);
     }
 
     public static PlaceDirectory Default => Embedded.Value;
@@ -124,17 +132,7 @@ public sealed class PlaceDirectory
             return true;
         }
 
-        if (_names.TryGetValue(Normalize(text), out var found))
-        {
-            var countries = found.Where(c => !c.IsSubdivision).ToArray();
-            if (countries.Length == 1)
-            {
-                country = countries[0];
-                return true;
-            }
-        }
-
-        return false;
+        return Find(_countryByName, text, out country);
     }
 
     /// <summary>Where an address country puts the customer: the country itself, or the US subdivision for a US territory (PR → US-PR).</summary>
@@ -157,13 +155,29 @@ public sealed class PlaceDirectory
             return IsKnown(code) && (country is null || code.Country == country.Value.Country) ? [code] : [];
         }
 
-        if (!_names.TryGetValue(Normalize(text), out var found))
+        if (!Find(_regionsByName, text, out var found))
         {
             return [];
         }
 
-        var matches = found.Where(c => c.IsSubdivision && (country is null || c.Country == country.Value.Country)).ToArray();
-        return matches;
+        if (country is null || (found.Length == 1 && found[0].Country == country.Value.Country))
+        {
+            return found;
+        }
+
+        return Array.FindAll(found, c => c.Country == country.Value.Country);
+    }
+
+    /// <summary>Looks a name up ignoring case and surrounding or repeated whitespace; allocates only for repeated whitespace.</summary>
+    private static bool Find<T>(FrozenDictionary<string, T> names, string text, out T value)
+    {
+        var span = text.AsSpan().Trim();
+        if (span.IndexOf("  ", StringComparison.Ordinal) >= 0 || span.ContainsAny('\t', '\u00A0'))
+        {
+            return names.TryGetValue(Normalize(text), out value!);
+        }
+
+        return names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out value!);
     }
 
     private static string StripQualifier(string name)
@@ -173,5 +187,5 @@ public sealed class PlaceDirectory
     }
 
     private static string Normalize(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        string.Join(' ', text.Split([' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -7,6 +7,9 @@ internal static class PhoneExtension
 
     private static readonly string[] Markers = [";ext=", "extension", "ext.", "ext", "x", "#"];
 
+    // Every marker starts with one of these; most numbers contain none, and then nothing more is searched.
+    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create(";eExX#");
+
     /// <returns>An error when a marker is followed by something that is not an extension; otherwise null.</returns>
     public static PhoneParseResult? Split(ref ReadOnlySpan<char> text, out string? extension)
     {
@@ -41,7 +44,7 @@ internal static class PhoneExtension
         // The marker must follow at least one digit, so a leading letter is reported as a letter, not an extension.
         var firstDigit = text.IndexOfAnyInRange('0', '9');
         markerLength = 0;
-        if (firstDigit < 0)
+        if (firstDigit < 0 || text[firstDigit..].IndexOfAny(MarkerStarts) < 0)
         {
             return -1;
         }

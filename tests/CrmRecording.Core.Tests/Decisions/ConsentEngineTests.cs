@@ -239,4 +239,24 @@ public sealed class ConsentEngineTests
         Assert.DoesNotContain(d.Jurisdictions, j => j.Code.Value == "US-NV");
         Assert.Contains(d.Reasons, r => r.Contains("verified location narrows", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Decide_EqualRules_NamesTheStateTheEvidencePointsToRatherThanItsFederalFloor()
+    {
+        var d = Decide(new ContactFields { Phone = "+1 512 555 0100", Device = "landline", RepRegion = "US-TX" });
+        Assert.Equal("US-TX", d.Deciding!.Code.Value);
+        Assert.Equal(Party.Customer, d.Deciding.Party);
+    }
+
+    [Fact]
+    public void KeyReasons_KeepTheDecidingRuleEvidenceAndConsentButNotTheRoutineLines()
+    {
+        var d = Decide(new ContactFields { Phone = "(702) 555-0100", Region = "TX", Country = "US", RepRegion = "US-TX", Consent = "granted", ConsentDate = "2026-01-05" });
+        Assert.Equal(d.Reasons[0], d.KeyReasons[0]);
+        Assert.Contains(d.KeyReasons, r => r.Contains("area code 702", StringComparison.Ordinal));
+        Assert.Contains(d.KeyReasons, r => r.StartsWith("Consent granted on 2026-01-05", StringComparison.Ordinal));
+        Assert.DoesNotContain(d.KeyReasons, r => r.StartsWith("Policy:", StringComparison.Ordinal));
+        Assert.Contains(d.Reasons, r => r.StartsWith("Policy:", StringComparison.Ordinal));
+        Assert.True(d.KeyReasons.Count < d.Reasons.Count);
+    }
 }
