@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Builds CrmRecordingAddin.sln and runs every test project, then prints one line computed from the
 # test results: "tests: N passed, N failed, N skipped". Exits non-zero when a test failed or none ran.
+# Before the tests it starts the local counterparts they need (scripts/services.sh: Azurite and a
+# throw-away PostgreSQL cluster, installed if missing), and stops them afterwards.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/services.sh
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-tests.XXXXXX")"
-trap 'rm -rf "$results"' EXIT
+trap 'services_stop; rm -rf "$results"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== build"
 if ! dotnet build CrmRecordingAddin.sln --nologo -v quiet; then
   echo "tests: 0 passed, 0 failed, 0 skipped (the build failed)"
+  exit 1
+fi
+
+if ! services_start; then
+  echo "tests: 0 passed, 0 failed, 0 skipped (the local services did not start; see above)"
   exit 1
 fi
 

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using CrmRecording.Vault.Audit;
+using CrmRecording.Vault.Blobs;
+using CrmRecording.Vault.Format;
+using CrmRecording.Vault.Keys;
+using CrmRecording.Vault.Metadata;
+
+namespace CrmRecording.Vault.Recordings;
+
+/// <summary>
+/// Stores, reads, verifies and deletes encrypted recordings. Order of work on import: encrypt into the
+/// blob store, commit the blob, then write metadata and audit in one transaction — so a failure at any
+/// step leaves no metadata pointing at a missing or partial blob.
+/// </summary>
+public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore metadata, IKeyWrapper keys, RetentionClasses retention, TimeProvider time)
+{
+    public const int DefaultChunkSize = 64 * 1024;
+
+    public int ChunkSize { get; init; } = DefaultChunkSize;
+
+    public IMetadataStore Metadata => metadata;
+
+    public async Task<RecordingRecord> ImportAsync(Stream plaintext, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var createdAt = time.GetUtcNow();
+        var retentionClass = request.RetentionClass ?? retention.DefaultClass;
+        var deleteAfter = retention.DeleteAfter(retentionClass, createdAt);
+        var id = RecordingId.New();
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            var wrapped = await keys.WrapAsync(dataKey, cancellationToken).ConfigureAwait(false);
+            var header = new RecordingHeader(id, ChunkSize, RandomNumberGenerator.GetBytes(RecordingHeader.NoncePrefixSize), wrapped.KeyId, RecordingHeader.Commit(dataKey, id));
+            WrittenRecording written;
+            await using (var upload = await blobs.BeginUploadAsync(id.Value, cancellationToken).ConfigureAwait(false))
+            {
+                written = await RecordingWriter.WriteAsync(plaintext, upload, header, dataKey, cancellationToken).ConfigureAwait(false);
+                await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var record = new RecordingRecord
+            {
+                Id = id,
+                BlobName = id.Value,
+                ContactId = request.ContactId,
+                CallId = request.CallId,
+                ConsentLogRef = request.ConsentLogRef,
+                PlaintextBytes = written.PlaintextBytes,
+                StoredBytes = written.StoredBytes,
+                Sha256 = Convert.ToHexStringLower(written.Sha256),
+                ChunkSize = ChunkSize,
+                KeyId = wrapped.KeyId,
+                WrappedKey = wrapped,
+                CreatedAt = createdAt,
+                RetentionClass = retentionClass,
+                DeleteAfter = deleteAfter,
+            };
+            try
+            {
+                await metadata.AddRecordingAsync(record, Audit(request.Action, request.Actor, id, $"bytes={written.PlaintextBytes} retention={retentionClass}"), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The blob is unreadable without its key, which only the failed metadata row would have held; remove it anyway.
+                await blobs.DeleteAsync(id.Value, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            return record;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    /// <summary>Writes plaintext bytes <paramref name="start"/>..<paramref name="endInclusive"/> (the whole recording when null) to <paramref name="destination"/>.</summary>
+    /// <exception cref="RecordingNotFoundException">No such recording, or it was deleted.</exception>
+    /// <exception cref="RecordingCorruptException">A chunk failed authentication; output stops before its bytes.</exception>
+    public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", CancellationToken cancellationToken = default)
+    {
+        var (record, reader) = await OpenAsync(id, cancellationToken).ConfigureAwait(false);
+        using (reader)
+        {
+            var from = start ?? 0;
+            var to = endInclusive ?? (record.PlaintextBytes - 1);
+            if (record.PlaintextBytes > 0 || start is not null)
+            {
+                await reader.ReadRangeAsync(from, to, (m, ct) => destination.WriteAsync(m, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            await metadata.AppendAuditAsync(Audit(action, actor, id, $"bytes={from}-{to}"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Decrypts the whole recording and checks it against its stored length and SHA-256.</summary>
+    public async Task<VerifyResult> VerifyAsync(RecordingId id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var (record, reader) = await OpenAsync(id, cancellationToken).ConfigureAwait(false);
+            using (reader)
+            {
+                var hash = Convert.ToHexStringLower(await reader.VerifyAsync(cancellationToken).ConfigureAwait(false));
+                if (reader.Length != record.PlaintextBytes || hash != record.Sha256)
+                {
+                    return new VerifyResult(id, false, $"the content decrypts but does not match its metadata (length {reader.Length} vs {record.PlaintextBytes}, or SHA-256).", null);
+                }
+
+                return new VerifyResult(id, true, null, null);
+            }
+        }
+        catch (RecordingCorruptException ex)
+        {
+            return new VerifyResult(id, false, ex.Message, ex.Chunk);
+        }
+        catch (Exception ex) when (ex is KeyUnavailableException or BlobNotFoundException)
+        {
+            return new VerifyResult(id, false, ex.Message, null);
+        }
+    }
+
+    /// <summary>Plaintext length of a recording, for range requests.</summary>
+    public async Task<RecordingRecord> GetAsync(RecordingId id, CancellationToken cancellationToken = default) =>
+        await metadata.GetRecordingAsync(id, cancellationToken).ConfigureAwait(false) is { IsDeleted: false } r
+            ? r
+            : throw new RecordingNotFoundException(id);
+
+    private async Task<(RecordingRecord Record, RecordingReader Reader)> OpenAsync(RecordingId id, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var dataKey = await keys.UnwrapAsync(record.WrappedKey ?? throw new RecordingNotFoundException(id), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (record, await RecordingReader.OpenAsync(blobs, record.BlobName, dataKey, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    internal AuditEntry Audit(string action, string actor, RecordingId? id, string? detail) =>
+        new(time.GetUtcNow(), action, actor, id?.Value, detail);
+}
