@@ -2,6 +2,7 @@ using System.CommandLine;
 using CrmRecording.Cli.Enrich;
 using CrmRecording.Cli.Gate;
 using CrmRecording.Cli.Jurisdictions;
+using CrmRecording.Cli.Vault;
 
 namespace CrmRecording.Cli;
 
@@ -19,6 +20,12 @@ internal static class CrmrecApp
             GateCommand.Create(time),
             EnrichCommand.Create(time),
             JurisdictionsCommand.Create(),
+            RecordingsCommand.Create(time),
+            KeysCommand.Create(time),
+            AuditCommand.Create(time),
+            LifecycleCommands.Retention(time),
+            LifecycleCommands.Hold(time),
+            LifecycleCommands.Erase(time),
         };
 
         var parse = root.Parse(args);
@@ -46,6 +53,11 @@ internal static class CrmrecApp
             return InvalidInput;
         }
         catch (IOException ex)
+        {
+            Console.Error.WriteLine($"crmrec: {ex.Message}");
+            return Failed;
+        }
+        catch (CrmRecording.Vault.Blobs.BlobStoreException ex)
         {
             Console.Error.WriteLine($"crmrec: {ex.Message}");
             return Failed;

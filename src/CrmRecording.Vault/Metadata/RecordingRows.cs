@@ -15,11 +15,20 @@ internal static class RecordingRows
 
     public static string Columns { get; } = string.Join(", ", Names);
 
-    public static string Parameters { get; } = string.Join(", ", Names.Select(n => "$" + n));
+    /// <summary>The placeholders for <see cref="Columns"/> with SQLite's <c>$</c> prefix.</summary>
+    public static string Parameters { get; } = ParametersWith('$');
 
-    public static string Assignments { get; } = string.Join(", ", Names.Skip(1).Select(n => $"{n} = ${n}"));
+    /// <summary>The <c>SET</c> list (every column but the id) with SQLite's <c>$</c> prefix.</summary>
+    public static string Assignments { get; } = AssignmentsWith('$');
 
-    public static void Bind<TTime>(DbCommand command, RecordingRecord r, Func<DateTimeOffset, TTime> time)
+    /// <summary>The placeholders for <see cref="Columns"/> with the provider's parameter prefix (Npgsql: <c>@</c>).</summary>
+    public static string ParametersWith(char prefix) => string.Join(", ", Names.Select(n => prefix + n));
+
+    /// <summary>The <c>SET</c> list (every column but the id) with the provider's parameter prefix.</summary>
+    public static string AssignmentsWith(char prefix) => string.Join(", ", Names.Skip(1).Select(n => $"{n} = {prefix}{n}"));
+
+    /// <summary>Adds one parameter per column, named with <paramref name="prefix"/> (SQLite's <c>$</c> unless told).</summary>
+    public static void Bind<TTime>(DbCommand command, RecordingRecord r, Func<DateTimeOffset, TTime> time, char prefix = '$')
         where TTime : notnull
     {
         object?[] values =
@@ -31,7 +40,7 @@ internal static class RecordingRows
         for (var i = 0; i < Names.Length; i++)
         {
             var p = command.CreateParameter();
-            p.ParameterName = "$" + Names[i];
+            p.ParameterName = prefix + Names[i];
             p.Value = values[i] ?? DBNull.Value;
             command.Parameters.Add(p);
         }

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Azure.Identity;
+using CrmRecording.Vault.Blobs;
+using CrmRecording.Vault.Blobs.Azure;
+using CrmRecording.Vault.Keys;
+using CrmRecording.Vault.Keys.AzureKeyVault;
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Recordings;
+
+namespace CrmRecording.Cli.Vault;
+
+/// <summary>
+/// The vault as the CLI opens it, with stores chosen by environment variables:
+/// <c>Vault__BlobStore=local|azure</c> (default local, under <c>--data DIR/recordings</c>),
+/// <c>Vault__Metadata=sqlite|postgres</c> (default sqlite, <c>DIR/vault.db</c>),
+/// <c>Vault__Keys=local|azure-keyvault</c> (default local, <c>DIR/keys/keyring.json</c>).
+/// </summary>
+internal sealed class VaultSession : IAsyncDisposable
+{
+    // One client for the process: the CLI makes few remote calls, and sockets must not be exhausted.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    private VaultSession(RecordingVault vault, IMetadataStore metadata, IKeyWrapper keys)
+    {
+        Vault = vault;
+        Metadata = metadata;
+        Keys = keys;
+    }
+
+    public RecordingVault Vault { get; }
+
+    public IMetadataStore Metadata { get; }
+
+    public IKeyWrapper Keys { get; }
+
+    /// <summary>Who the audit trail names for work done from this command line.</summary>
+    public static string Actor => $"cli:{Environment.UserName}@{Environment.MachineName}";
+
+    public static async Task<VaultSession> OpenAsync(DirectoryInfo data, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var blobStore = Setting("Vault__BlobStore", "local");
+        var metadataStore = Setting("Vault__Metadata", "sqlite");
+        var keyStore = Setting("Vault__Keys", "local");
+        IBlobStore blobs = blobStore switch
+        {
+            "local" => new LocalBlobStore(Path.Combine(data.FullName, "recordings"), time.GetUtcNow()),
+            "azure" => new AzureBlobStore(Http, Validated("Vault__Azure__", new AzureBlobStoreOptions
+            {
+                ServiceUri = Uri.TryCreate(Raw("Vault__Azure__ServiceUri"), UriKind.Absolute, out var uri) ? uri : null,
+                Container = Raw("Vault__Azure__Container") ?? "recordings",
+                AccountName = Raw("Vault__Azure__AccountName"),
+                AccountKey = Raw("Vault__Azure__AccountKey"),
+                Credential = Raw("Vault__Azure__AccountKey") is null ? new DefaultAzureCredential() : null,
+            }), time),
+            _ => throw new UsageException($"Vault__BlobStore: '{blobStore}' is not a blob store; use local or azure."),
+        };
+        IMetadataStore metadata = metadataStore switch
+        {
+            "sqlite" => new SqliteMetadataStore(Path.Combine(data.FullName, "vault.db")),
+            "postgres" => new PostgresMetadataStore(Raw("Vault__Postgres") ?? throw new UsageException("Vault__Postgres: set it to the PostgreSQL connection string (Host=...;Database=...;Username=...).")),
+            _ => throw new UsageException($"Vault__Metadata: '{metadataStore}' is not a metadata store; use sqlite or postgres."),
+        };
+        IKeyWrapper keys;
+        try
+        {
+            keys = keyStore switch
+            {
+                "local" => LocalKeyRing.OpenOrCreate(Path.Combine(data.FullName, "keys", "keyring.json"), time.GetUtcNow()),
+                "azure-keyvault" => new AzureKeyVaultKeyWrapper(Http, new DefaultAzureCredential(), Validated("Vault__KeyVault__", new AzureKeyVaultKeyWrapperOptions
+                {
+                    VaultUri = Uri.TryCreate(Raw("Vault__KeyVault__Uri"), UriKind.Absolute, out var vaultUri) ? vaultUri : null,
+                    KeyName = Raw("Vault__KeyVault__KeyName"),
+                    KeyVersion = Raw("Vault__KeyVault__KeyVersion"),
+                }), time),
+                _ => throw new UsageException($"Vault__Keys: '{keyStore}' is not a key store; use local or azure-keyvault."),
+            };
+        }
+        catch (KeyFileException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        await metadata.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var vault = new RecordingVault(blobs, metadata, keys, RetentionClasses.Default, time);
+        return new VaultSession(vault, metadata, keys);
+    }
+
+    public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+
+    private static string Setting(string name, string fallback) => Raw(name)?.ToLowerInvariant() ?? fallback;
+
+    private static string? Raw(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.Trim() : null;
+
+    private static T Validated<T>(string prefix, T options)
+        where T : IValidatableObject
+    {
+        var problems = options.Validate(new ValidationContext(options)).Select(r => $"{prefix}{string.Join('/', r.MemberNames)}: {r.ErrorMessage}").ToList();
+        return problems.Count == 0 ? options : throw new UsageException(string.Join(Environment.NewLine, problems));
+    }
+}
