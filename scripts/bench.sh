@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== decisions per second (BenchmarkDotNet, one core)"
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
-  --filter '*DecisionBenchmarks*' --job short --affinity 1 --artifacts "$work/bdn"
+  --filter '*DecisionBenchmarks*' --affinity 1 --artifacts "$work/bdn"
 
 echo "== crmrec enrich over $rows generated rows"
 dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
@@ -26,3 +26,24 @@ else
   time "${crmrec[@]}"
 fi
 ls -l "$work/enriched.csv" | awk '{ printf "output: %.0f MB\n", $5 / 1048576 }'
+
+echo "== vault: 1 GiB import against writing the same bytes unencrypted with fsync (3 runs each, alternating)"
+head -c 1073741824 /dev/urandom > "$work/audio.raw"
+for run in 1 2 3; do
+  sync
+  /usr/bin/time -f "%e" -o "$work/dd.$run" dd if="$work/audio.raw" of="$work/plain.copy" bs=1M conv=fdatasync status=none
+  rm -f "$work/plain.copy"
+  sync
+  /usr/bin/time -f "%e %M" -o "$work/import.$run" dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/audio.raw" --data "$work/vault-$run" >/dev/null
+  rm -rf "$work/vault-$run"
+done
+median() { sort -n | sed -n 2p; }
+dd_s=$(cat "$work"/dd.* | median)
+import_s=$(cut -d' ' -f1 "$work"/import.* | median)
+import_kb=$(cut -d' ' -f2 "$work"/import.* | sort -n | tail -n 1)
+awk -v d="$dd_s" -v i="$import_s" -v m="$import_kb" 'BEGIN {
+  printf "dd (unencrypted, fdatasync): %.2f s median; crmrec import: %.2f s median; ratio %.2f (target <= 1.3); import peak memory %.0f MB (target < 100)\n", d, i, i / d, m / 1024 }'
+
+echo "== vault: 64 KiB range from the middle of a 1 GiB recording (BenchmarkDotNet; target < 5 ms)"
+dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
+  --filter '*VaultBenchmarks*' --job short --artifacts "$work/bdn-vault"

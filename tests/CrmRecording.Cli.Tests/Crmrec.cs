@@ -9,7 +9,36 @@ internal static class Crmrec
 
     public static Result Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    /// <summary>Starts crmrec without waiting, for tests that interrupt it.</summary>
+    public static Process Start(params string[] args) => Process.Start(Info(Directory.GetCurrentDirectory(), args))!;
+
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (store selection, connection settings).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(Directory.GetCurrentDirectory(), environment, args);
+
+    private static Result RunWith(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var info = Info(workingDirectory, args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"crmrec {string.Join(' ', args)} did not finish in 2 minutes.");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static ProcessStartInfo Info(string workingDirectory, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,16 +52,7 @@ internal static class Crmrec
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"crmrec {string.Join(' ', args)} did not finish in 2 minutes.");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 
     internal sealed record Result(int ExitCode, string Out, string Error)

@@ -81,11 +81,43 @@ internal sealed class VaultSession : IAsyncDisposable
         }
 
         await metadata.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var vault = new RecordingVault(blobs, metadata, keys, RetentionClasses.Default, time);
+        var vault = new RecordingVault(blobs, metadata, keys, Retention(), time);
         return new VaultSession(vault, metadata, keys);
     }
 
     public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+
+    /// <summary>
+    /// Retention classes: the defaults (sales 365 days, financial 7 years, declined-consent 0), changed or
+    /// extended by <c>Vault__Retention__CLASS=DAYS</c>; <c>Vault__Retention__Default=CLASS</c> picks the default class.
+    /// </summary>
+    private static RetentionClasses Retention()
+    {
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+        {
+            ["sales"] = TimeSpan.FromDays(365),
+            ["financial"] = TimeSpan.FromDays((7 * 365) + 2),
+            ["declined-consent"] = TimeSpan.Zero,
+        };
+        const string prefix = "Vault__Retention__";
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || name == prefix + "Default")
+            {
+                continue;
+            }
+
+            durations[name[prefix.Length..]] = int.TryParse((string?)variable.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days <= 36_500
+                ? TimeSpan.FromDays(days)
+                : throw new UsageException($"{name}: '{variable.Value}' is not a number of days (0 to 36500).");
+        }
+
+        var defaultClass = Raw(prefix + "Default") ?? "sales";
+        return durations.ContainsKey(defaultClass)
+            ? new RetentionClasses(durations, defaultClass)
+            : throw new UsageException($"{prefix}Default: '{defaultClass}' is not one of {string.Join(", ", durations.Keys)}.");
+    }
 
     private static string Setting(string name, string fallback) => Raw(name)?.ToLowerInvariant() ?? fallback;
 

@@ -128,13 +128,22 @@ public sealed class LocalBlobStore : IBlobStore
 
     private sealed class Upload(FileStream stream, string temp, string final, string name) : IBlobUpload
     {
+        private const long WritebackEvery = 8 * 1024 * 1024;
         private bool _committed;
+        private long _written;
+        private long _flushedUpTo;
 
         public async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
             try
             {
                 await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                _written += data.Length;
+                if (_written - _flushedUpTo >= WritebackEvery)
+                {
+                    LinuxWriteback.Start(stream.SafeFileHandle, _flushedUpTo, _written - _flushedUpTo);
+                    _flushedUpTo = _written;
+                }
             }
             catch (IOException ex)
             {

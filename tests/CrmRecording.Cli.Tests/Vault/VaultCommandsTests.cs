@@ -216,4 +216,35 @@ public sealed class VaultCommandsTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("1000 bytes", r.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_KilledMidway_LeavesNoRecordingVisible_AndReimportWorks()
+    {
+        Import(10); // creates the vault, so the killed run only has the import left to do
+        var fifo = _dir.File("live-call.wav");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        using var importing = Crmrec.Start("recordings", "import", fifo, "--contact", "killed", "--data", _data);
+        await using (var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+        {
+            await writer.WriteAsync(RandomNumberGenerator.GetBytes(300_000));
+            await writer.FlushAsync();
+            await Task.Delay(500);
+            importing.Kill(entireProcessTree: true);
+            await importing.WaitForExitAsync();
+        }
+
+        var list = Run("recordings", "list", "--contact", "killed", "--format", "json");
+        Assert.Empty(JsonDocument.Parse(list.Out).RootElement.EnumerateArray());
+        Assert.All(Directory.GetFiles(Path.Combine(_data, "recordings")), f =>
+            Assert.True(f.EndsWith(".partial", StringComparison.Ordinal) || File.Exists(f) && Run("recordings", "verify", Path.GetFileName(f)).ExitCode == 0, f));
+
+        var (id, audio) = Import(300_000);
+        var output = _dir.File("again.wav");
+        Assert.Equal(0, Run("recordings", "export", id, "--out", output).ExitCode);
+        Assert.Equal(audio, File.ReadAllBytes(output));
+    }
 }
