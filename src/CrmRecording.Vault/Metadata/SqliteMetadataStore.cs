@@ -37,7 +37,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
         {
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await Execute(connection, tx, sql, cancellationToken).ConfigureAwait(false);
-            await Execute(connection, tx, $"INSERT INTO schema_migrations (version, applied_at) VALUES ({version}, '{DateTimeOffset.UnixEpoch:O}');", cancellationToken).ConfigureAwait(false);
+            await Execute(connection, tx, $"INSERT INTO schema_migrations (version, applied_at) VALUES ({version}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));", cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
