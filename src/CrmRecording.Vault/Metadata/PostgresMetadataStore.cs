@@ -76,25 +76,7 @@ public sealed class PostgresMetadataStore : IMetadataStore
             async (connection, ct) =>
             {
                 await using var command = new NpgsqlCommand { Connection = connection };
-                var where = new List<string>();
-                if (query.ContactId is not null)
-                {
-                    where.Add("contact_id = @contact");
-                    command.Parameters.AddWithValue("contact", query.ContactId);
-                }
-
-                if (query.ExpiredAsOf is { } asOf)
-                {
-                    where.Add("delete_after IS NOT NULL AND delete_after <= @asof");
-                    command.Parameters.AddWithValue("asof", Utc(asOf));
-                }
-
-                if (!query.IncludeDeleted || query.ExpiredAsOf is not null)
-                {
-                    where.Add("deleted_at IS NULL");
-                }
-
-                command.CommandText = $"SELECT {RecordingRows.Columns} FROM recordings {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY created_at, id;";
+                command.CommandText = RecordingRows.Select(command, query, Utc, '@');
                 var list = new List<RecordingRecord>();
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -46,6 +46,42 @@ internal static class RecordingRows
         }
     }
 
+    /// <summary>
+    /// The SELECT for a <see cref="RecordingQuery"/>, with its parameters bound on <paramref name="command"/>,
+    /// so every store filters the same way (expired means: delete-after reached and not yet deleted).
+    /// </summary>
+    public static string Select<TTime>(DbCommand command, RecordingQuery query, Func<DateTimeOffset, TTime> time, char prefix)
+        where TTime : notnull
+    {
+        var where = new List<string>();
+        void Bind(string name, object value)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = prefix + name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        if (query.ContactId is not null)
+        {
+            where.Add($"contact_id = {prefix}contact");
+            Bind("contact", query.ContactId);
+        }
+
+        if (query.ExpiredAsOf is { } asOf)
+        {
+            where.Add($"delete_after IS NOT NULL AND delete_after <= {prefix}asof");
+            Bind("asof", time(asOf));
+        }
+
+        if (!query.IncludeDeleted || query.ExpiredAsOf is not null)
+        {
+            where.Add("deleted_at IS NULL");
+        }
+
+        return $"SELECT {Columns} FROM recordings {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY created_at, id;";
+    }
+
     public static RecordingRecord Read<TTime>(DbDataReader reader, Func<TTime, DateTimeOffset> time)
     {
         DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : time(reader.GetFieldValue<TTime>(i));
