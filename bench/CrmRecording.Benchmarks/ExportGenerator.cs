@@ -45,7 +45,7 @@ internal static class ExportGenerator
 
         var random = new Random(42);
         using var output = new StreamWriter(args[1], false, new UTF8Encoding(false), 1 << 16);
-        output.Write("contactid,fullname,telephone1,mobilephone,address1_stateorprovince,address1_country,crmrec_consentstatus,crmrec_consentdate\n");
+        output.Write("contactid,fullname,telephone1,mobilephone,address1_stateorprovince,address1_country,crr_consentstatus,crr_consentdate\n");
         for (var i = 0; i < rows; i++)
         {
             output.Write(string.Join(',', Row(random, i)));

@@ -16,13 +16,13 @@ internal sealed class ColumnMap
         (MobileField, ["mobilephone", "Mobile Phone", "MobilePhone"]),
         ("region", ["address1_stateorprovince", "Address 1: State/Province", "MailingState", "MailingStateCode", "State", "StateCode", "State/Province"]),
         ("country", ["address1_country", "Address 1: Country/Region", "MailingCountry", "MailingCountryCode", "Country", "CountryCode", "Country/Region"]),
-        ("verified-location", ["crmrec_verifiedlocation", "Verified_Location__c"]),
-        ("device", ["crmrec_devicetype", "Device_Type__c"]),
-        ("consent", ["crmrec_consentstatus", "Recording_Consent__c"]),
-        ("consent-date", ["crmrec_consentdate", "Recording_Consent_Date__c"]),
-        ("consent-method", ["crmrec_consentmethod", "Recording_Consent_Method__c"]),
-        ("do-not-record", ["crmrec_donotrecord", "Do_Not_Record__c"]),
-        ("rep-region", ["crmrec_repregion", "Rep_Region__c"]),
+        ("verified-location", ["crr_verifiedregion", "Verified_Location__c"]),
+        ("device", ["crr_devicetype", "Device_Type__c"]),
+        ("consent", ["crr_consentstatus", "Recording_Consent__c"]),
+        ("consent-date", ["crr_consentdate", "Recording_Consent_Date__c"]),
+        ("consent-method", ["crr_consentmethod", "Recording_Consent_Method__c"]),
+        ("do-not-record", ["crr_donotrecord", "Do_Not_Record__c"]),
+        ("rep-region", ["crr_repregion", "Rep_Region__c"]),
     ];
 
     private readonly Dictionary<string, int> _columns;

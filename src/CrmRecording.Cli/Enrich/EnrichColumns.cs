@@ -6,15 +6,15 @@ namespace CrmRecording.Cli.Enrich;
 /// </summary>
 internal static class EnrichColumns
 {
-    public const string Phone = "crmrec_phone_e164";
-    public const string Jurisdictions = "crmrec_jurisdictions";
-    public const string Rule = "crmrec_recordingrule";
-    public const string Strength = "crmrec_evidencestrength";
-    public const string Device = "crmrec_devicetype";
-    public const string Decision = "crmrec_recordingdecision";
-    public const string Reasons = "crmrec_decisionreasons";
-    public const string RulesVersion = "crmrec_rulesversion";
-    public const string Error = "crmrec_error";
+    public const string Phone = "crr_phone_e164";
+    public const string Jurisdictions = "crr_jurisdictions";
+    public const string Rule = "crr_recordingrule";
+    public const string Strength = "crr_evidencestrength";
+    public const string Device = "crr_devicetype";
+    public const string Decision = "crr_recordingdecision";
+    public const string Reasons = "crr_decisionreasons";
+    public const string RulesVersion = "crr_rulesversion";
+    public const string Error = "crr_error";
 
     public static readonly string[] All = [Phone, Jurisdictions, Rule, Strength, Device, Decision, Reasons, RulesVersion, Error];
 }

@@ -7,7 +7,7 @@ namespace CrmRecording.Cli.Tests.Enrich;
 public sealed class EnrichCommandTests
 {
     private const string DynamicsExport = """
-        contactid,fullname,telephone1,mobilephone,address1_stateorprovince,address1_country,crmrec_consentstatus,crmrec_consentdate,crmrec_donotrecord
+        contactid,fullname,telephone1,mobilephone,address1_stateorprovince,address1_country,crr_consentstatus,crr_consentdate,crr_donotrecord
         c1,Ada Lovelace,(702) 555-0100,,NV,US,,,
         c2,"Grace Hopper, RADM",,+1 512 555 0100,Texas,United States,,,
         c3,Alan Turing,020 7946 0958,,,United Kingdom,,,
@@ -44,25 +44,25 @@ public sealed class EnrichCommandTests
         Assert.Equal(["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"], rows.Select(r => r["contactid"]));
         Assert.Equal("Grace Hopper, RADM", rows[1]["fullname"]);
 
-        Assert.Equal("record-after-consent", rows[0]["crmrec_recordingdecision"]);
-        Assert.Equal("all-party", rows[0]["crmrec_recordingrule"]);
-        Assert.Equal("US-NV US", rows[0]["crmrec_jurisdictions"]);
-        Assert.Equal("+17025550100", rows[0]["crmrec_phone_e164"]);
+        Assert.Equal("record-after-consent", rows[0]["crr_recordingdecision"]);
+        Assert.Equal("all-party", rows[0]["crr_recordingrule"]);
+        Assert.Equal("US-NV US", rows[0]["crr_jurisdictions"]);
+        Assert.Equal("+17025550100", rows[0]["crr_phone_e164"]);
 
-        Assert.Equal("record-after-notice", rows[1]["crmrec_recordingdecision"]);
-        Assert.Equal("mobile", rows[1]["crmrec_devicetype"]);
-        Assert.Equal("+442079460958", rows[2]["crmrec_phone_e164"]);
+        Assert.Equal("record-after-notice", rows[1]["crr_recordingdecision"]);
+        Assert.Equal("mobile", rows[1]["crr_devicetype"]);
+        Assert.Equal("+442079460958", rows[2]["crr_phone_e164"]);
 
-        Assert.Contains("telephone1", rows[3]["crmrec_error"], StringComparison.Ordinal);
-        Assert.Contains("letter", rows[3]["crmrec_error"], StringComparison.Ordinal);
-        Assert.Equal(string.Empty, rows[3]["crmrec_recordingdecision"]);
+        Assert.Contains("telephone1", rows[3]["crr_error"], StringComparison.Ordinal);
+        Assert.Contains("letter", rows[3]["crr_error"], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, rows[3]["crr_recordingdecision"]);
 
-        Assert.Equal("do-not-record", rows[4]["crmrec_recordingdecision"]);
-        Assert.Equal("record-after-notice", rows[5]["crmrec_recordingdecision"]);
-        Assert.Contains("address1_stateorprovince", rows[6]["crmrec_error"], StringComparison.Ordinal);
-        Assert.Contains("fields where the header has", rows[7]["crmrec_error"], StringComparison.Ordinal);
-        Assert.Equal("do-not-record", rows[8]["crmrec_recordingdecision"]);
-        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["crmrec_rulesversion"])));
+        Assert.Equal("do-not-record", rows[4]["crr_recordingdecision"]);
+        Assert.Equal("record-after-notice", rows[5]["crr_recordingdecision"]);
+        Assert.Contains("address1_stateorprovince", rows[6]["crr_error"], StringComparison.Ordinal);
+        Assert.Contains("fields where the header has", rows[7]["crr_error"], StringComparison.Ordinal);
+        Assert.Equal("do-not-record", rows[8]["crr_recordingdecision"]);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["crr_rulesversion"])));
 
         Assert.Contains("9 rows written", result.Out, StringComparison.Ordinal);
         Assert.Contains("3 with errors", result.Out, StringComparison.Ordinal);
@@ -75,10 +75,10 @@ public sealed class EnrichCommandTests
     {
         using var dir = new TempDir();
         var (_, rows) = Enrich(dir, "Id,Phone,MobilePhone,MailingState,MailingCountry\n003A,(305) 555-0100,,FL,US\n003B,,(406) 555-0100,MT,US\n", "--rep-region", "US-GA");
-        Assert.Equal("record-after-consent", rows[0]["crmrec_recordingdecision"]);
-        Assert.Equal("US-FL US", rows[0]["crmrec_jurisdictions"]);
-        Assert.Equal("record-after-notice", rows[1]["crmrec_recordingdecision"]);
-        Assert.Equal("mobile", rows[1]["crmrec_devicetype"]);
+        Assert.Equal("record-after-consent", rows[0]["crr_recordingdecision"]);
+        Assert.Equal("US-FL US", rows[0]["crr_jurisdictions"]);
+        Assert.Equal("record-after-notice", rows[1]["crr_recordingdecision"]);
+        Assert.Equal("mobile", rows[1]["crr_devicetype"]);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class EnrichCommandTests
     {
         using var dir = new TempDir();
         var (_, rows) = Enrich(dir, "Full Name,Business Phone,Address 1: State/Province,Address 1: Country/Region\nA,416 555 0100,ON,Canada\n", "--rep-region", "CA-ON");
-        Assert.Equal("record-after-notice", rows[0]["crmrec_recordingdecision"]);
-        Assert.Equal("+14165550100", rows[0]["crmrec_phone_e164"]);
+        Assert.Equal("record-after-notice", rows[0]["crr_recordingdecision"]);
+        Assert.Equal("+14165550100", rows[0]["crr_phone_e164"]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class EnrichCommandTests
     {
         using var dir = new TempDir();
         var (_, rows) = Enrich(dir, "name,Work Number,Region\nA,+1 702 555 0100,NV\n", "--map", "phone=Work Number", "--map", "region=Region");
-        Assert.Equal("record-after-consent", rows[0]["crmrec_recordingdecision"]);
+        Assert.Equal("record-after-consent", rows[0]["crr_recordingdecision"]);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class EnrichCommandTests
         Assert.Equal(0, r.ExitCode);
         var rows = ReadCsv(second);
         Assert.Equal(first[0].Keys, rows[0].Keys);
-        Assert.Equal(first[0]["crmrec_recordingdecision"], rows[0]["crmrec_recordingdecision"]);
+        Assert.Equal(first[0]["crr_recordingdecision"], rows[0]["crr_recordingdecision"]);
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class EnrichCommandTests
         using var dir = new TempDir();
         var (_, rows) = Enrich(dir, "id,telephone1\n1,+1 702 555 0100\n2,+1 \"702\" 555 0100\n3,+1 512 555 0100\n");
         Assert.Equal(3, rows.Count);
-        Assert.Contains("quoting", rows[1]["crmrec_error"], StringComparison.Ordinal);
-        Assert.Equal("record-after-notice", rows[2]["crmrec_recordingdecision"]);
+        Assert.Contains("quoting", rows[1]["crr_error"], StringComparison.Ordinal);
+        Assert.Equal("record-after-notice", rows[2]["crr_recordingdecision"]);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class EnrichCommandTests
         var (result, rows) = Enrich(dir, sb.ToString(), "--rep-region", "US-TX");
         Assert.Equal(10_000, rows.Count);
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r["id"]));
-        Assert.Equal(2_000, rows.Count(r => r["crmrec_error"].Length > 0));
+        Assert.Equal(2_000, rows.Count(r => r["crr_error"].Length > 0));
         Assert.Contains("2,000 with errors", result.Out, StringComparison.Ordinal);
     }
 
