@@ -1,4 +1,3 @@
-using System.Text;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Core.Jurisdictions;
 using CrmRecording.Core.Phones;
@@ -18,7 +17,7 @@ internal readonly record struct EnrichedRow(RecordingDecision? Decision, string?
         return
         [
             d.Input.Customer.Phone?.ToString() ?? string.Empty,
-            CustomerJurisdictions(d),
+            d.CustomerJurisdictionCodes(),
             d.Deciding?.Rule.ToWireName() ?? "unknown-location",
             d.CustomerEvidenceStrength.ToString().ToLowerInvariant(),
             d.Input.Customer.Device.ToWireName(),
@@ -27,44 +26,5 @@ internal readonly record struct EnrichedRow(RecordingDecision? Decision, string?
             rulesVersion,
             string.Empty,
         ];
-    }
-
-    /// <summary>The customer's jurisdictions, space-separated; a country counted as all its subdivisions is written <c>US-*</c>.</summary>
-    private static string CustomerJurisdictions(RecordingDecision d)
-    {
-        var sb = new StringBuilder();
-        string? expanded = null;
-        foreach (var j in d.Jurisdictions)
-        {
-            if (j.Party != Party.Customer)
-            {
-                continue;
-            }
-
-            string code;
-            if (j.Basis == JurisdictionBasis.CountryWithoutSubdivision)
-            {
-                if (expanded == j.Code.Country)
-                {
-                    continue;
-                }
-
-                expanded = j.Code.Country;
-                code = j.Code.Country + "-*";
-            }
-            else
-            {
-                code = j.Code.Value;
-            }
-
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(code);
-        }
-
-        return sb.ToString();
     }
 }

@@ -63,6 +63,43 @@ public sealed class RecordingDecision
 
     public DataVersions Versions { get; }
 
+    /// <summary>
+    /// The customer's jurisdictions as one line of codes (<c>US-CA US</c>); a country counted as all its
+    /// subdivisions is written once as <c>US-*</c>. This is what CRM columns and exports carry.
+    /// </summary>
+    public string CustomerJurisdictionCodes()
+    {
+        var sb = new System.Text.StringBuilder();
+        string? expanded = null;
+        foreach (var j in Jurisdictions)
+        {
+            if (j.Party != Party.Customer)
+            {
+                continue;
+            }
+
+            string code;
+            if (j.Basis == JurisdictionBasis.CountryWithoutSubdivision)
+            {
+                if (expanded == j.Code.Country)
+                {
+                    continue;
+                }
+
+                expanded = j.Code.Country;
+                code = j.Code.Country + "-*";
+            }
+            else
+            {
+                code = j.Code.Value;
+            }
+
+            sb.Append(sb.Length > 0 ? " " : string.Empty).Append(code);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The deciding rule (or contact flag) in one sentence; the first reason without the outcome in front.</summary>
     public string Summary => DecisionExplainer.Summary(this);
 

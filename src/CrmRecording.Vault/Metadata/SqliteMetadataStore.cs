@@ -1,13 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
 using CrmRecording.Vault.Audit;
+using CrmRecording.Vault.Outbox;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Data.Sqlite;
 
 namespace CrmRecording.Vault.Metadata;
 
 /// <summary>The default metadata store: one SQLite file under the data directory (WAL mode, owner-only permissions).</summary>
-public sealed class SqliteMetadataStore : IMetadataStore
+public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
 {
     private readonly string _connectionString;
 

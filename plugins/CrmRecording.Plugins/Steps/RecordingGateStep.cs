@@ -1,0 +1,84 @@
+using CrmRecording.Core.Contacts;
+using CrmRecording.Core.Decisions;
+using CrmRecording.Plugins.Ports;
+using CrmRecording.Plugins.Registration;
+
+namespace CrmRecording.Plugins.Steps;
+
+/// <summary>
+/// The recording gate: when a phone call is saved with "record this call" ticked, asks the consent engine
+/// and, if the law or the contact forbids recording, cancels the save with a message the rep understands.
+/// Runs synchronously before the write (PreOperation), inside the rep's transaction.
+/// </summary>
+public sealed class RecordingGateStep(ICrmRecords crm, ConsentEngine engine, ContactReader reader) : IPluginStep
+{
+    public const string RecordingRequested = "crr_recordingrequested";
+
+    public static IReadOnlyList<StepRegistration> Declared { get; } =
+    [
+        new("crr.phonecall.gate.create", "Refuse a recorded phone call that the consent rules forbid.", "Create", "phonecall", StepStage.PreOperation, StepMode.Synchronous, [], []),
+        new("crr.phonecall.gate.update", "Refuse turning on recording for a call the consent rules forbid.", "Update", "phonecall", StepStage.PreOperation, StepMode.Synchronous, [RecordingRequested, "phonenumber", "to", "regardingobjectid"], [new StepImage("pre", Post: false, [RecordingRequested, "phonenumber", "regardingobjectid"])]),
+    ];
+
+    public IReadOnlyList<StepRegistration> Registrations => Declared;
+
+    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken = default)
+    {
+        if (context.Value(RecordingRequested) is not true)
+        {
+            return new StepOutcome.Skipped("recording is not requested on this call.");
+        }
+
+        if (Customer(context) is not { } customer)
+        {
+            return new StepOutcome.Rejected("This call can't be recorded: it has no contact or lead to call, so nobody can say what the law requires. Add the customer as the call's recipient, or untick 'Record this call'.");
+        }
+
+        var contact = await crm.GetContactAsync(customer.Table, customer.Id, cancellationToken).ConfigureAwait(false);
+        if (contact is null)
+        {
+            return new StepOutcome.Rejected($"This call can't be recorded: the {customer.Table} it is for was not found.");
+        }
+
+        var fields = new ContactFields
+        {
+            Phone = context.Value("phonenumber") as string ?? (string.IsNullOrWhiteSpace(contact.BusinessPhone) ? contact.MobilePhone : contact.BusinessPhone),
+            Region = contact.StateOrProvince,
+            Country = contact.Country,
+            VerifiedLocation = contact.VerifiedRegion,
+            Device = contact.DeviceType,
+            Consent = contact.ConsentStatus,
+            ConsentDate = contact.ConsentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ConsentMethod = contact.ConsentMethod,
+            DoNotRecord = contact.DoNotRecord ? "true" : null,
+            RepRegion = await crm.GetUserRegionAsync(context.UserId, cancellationToken).ConfigureAwait(false),
+        };
+        var read = reader.Read(fields, DateOnly.FromDateTime(context.Now.UtcDateTime));
+        if (!read.IsValid)
+        {
+            return new StepOutcome.Rejected($"This call can't be recorded: the {customer.Table}'s {read.Field} can't be read ({read.Error}). Fix it, or untick 'Record this call'.");
+        }
+
+        var decision = engine.Decide(read.Input);
+        return decision.Outcome == RecordingOutcome.DoNotRecord
+            ? new StepOutcome.Rejected($"This call can't be recorded: {decision.Summary} Untick 'Record this call' to place it without recording.")
+            : new StepOutcome.Done($"{decision.Outcome.ToWireName()}: {decision.Summary}");
+    }
+
+    /// <summary>The customer: the call's recipient (a contact or lead in "to"), else the row it is regarding.</summary>
+    private static RecordReference? Customer(StepContext context)
+    {
+        if (context.Value("to") is IEnumerable<IReadOnlyDictionary<string, object?>> parties)
+        {
+            foreach (var party in parties)
+            {
+                if (party.TryGetValue("partyid", out var id) && id is RecordReference { Table: "contact" or "lead" } r)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return context.Value("regardingobjectid") is RecordReference { Table: "contact" or "lead" } regarding ? regarding : null;
+    }
+}

@@ -1,0 +1,94 @@
+using CrmRecording.Vault.Outbox;
+using Microsoft.Data.Sqlite;
+
+namespace CrmRecording.Vault.Metadata;
+
+/// <summary>The outbox in the same SQLite file: claims run in a write transaction, which SQLite serialises.</summary>
+public sealed partial class SqliteMetadataStore
+{
+    public async Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO outbox (id, kind, dedupe_key, payload, created_at, attempts, next_attempt_at)
+            VALUES ($id, $kind, $key, $payload, $created, 0, $next)
+            ON CONFLICT (dedupe_key) DO NOTHING;
+            """;
+        insert.Parameters.AddWithValue("$id", job.Id);
+        insert.Parameters.AddWithValue("$kind", job.Kind);
+        insert.Parameters.AddWithValue("$key", job.DedupeKey);
+        insert.Parameters.AddWithValue("$payload", job.Payload);
+        insert.Parameters.AddWithValue("$created", Iso(job.CreatedAt));
+        insert.Parameters.AddWithValue("$next", Iso(job.NextAttemptAt));
+        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxJob>> ClaimAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var jobs = new List<OutboxJob>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = """
+                SELECT id, kind, dedupe_key, payload, created_at, attempts, next_attempt_at, last_error FROM outbox
+                WHERE done_at IS NULL AND next_attempt_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)
+                ORDER BY next_attempt_at LIMIT $max;
+                """;
+            select.Parameters.AddWithValue("$now", Iso(now));
+            select.Parameters.AddWithValue("$max", max);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                jobs.Add(new OutboxJob(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ParseIso(reader.GetString(4)),
+                    reader.GetInt32(5), ParseIso(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetString(7)));
+            }
+        }
+
+        foreach (var job in jobs)
+        {
+            await using var claim = connection.CreateCommand();
+            claim.Transaction = tx;
+            claim.CommandText = "UPDATE outbox SET claimed_by = $worker, claimed_until = $until, attempts = attempts + 1 WHERE id = $id;";
+            claim.Parameters.AddWithValue("$worker", worker);
+            claim.Parameters.AddWithValue("$until", Iso(now + lease));
+            claim.Parameters.AddWithValue("$id", job.Id);
+            await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return jobs.Select(j => j with { Attempts = j.Attempts + 1 }).ToList();
+    }
+
+    public async Task CompleteAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE outbox SET done_at = $now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = $id;";
+        update.Parameters.AddWithValue("$now", Iso(now));
+        update.Parameters.AddWithValue("$id", id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE outbox SET next_attempt_at = $next, claimed_by = NULL, claimed_until = NULL, last_error = $error WHERE id = $id;";
+        update.Parameters.AddWithValue("$next", Iso(nextAttemptAt));
+        update.Parameters.AddWithValue("$error", failure.Length > 2000 ? failure[..2000] : failure);
+        update.Parameters.AddWithValue("$id", id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL;";
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
