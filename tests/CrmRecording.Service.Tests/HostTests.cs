@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CrmRecording.Service.Tests;
+
+public sealed class HostTests : IDisposable
+{
+    private readonly ServiceFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task HealthLive_Answers200()
+    {
+        var response = await _factory.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthReady_ReportsTheMigratedSchema()
+    {
+        var response = await _factory.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Contains("schema 1", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentListsTheEndpoints()
+    {
+        var json = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        Assert.StartsWith("3.", json.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.True(json.GetProperty("paths").TryGetProperty("/health/ready", out _));
+    }
+
+    [Fact]
+    public async Task UnknownPath_IsAProblemDetails404()
+    {
+        var response = await _factory.CreateClient().GetAsync(new Uri("/nope", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void Start_RemoteModeWithoutWebhookKey_FailsNamingTheSetting()
+    {
+        using var factory = new ServiceFactory();
+        factory.Settings["Dataverse:Mode"] = "remote";
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Dataverse:WebhookKey", ex.ToString(), StringComparison.Ordinal);
+    }
+}
