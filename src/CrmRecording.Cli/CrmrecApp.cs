@@ -20,6 +20,7 @@ internal static class CrmrecApp
             GateCommand.Create(time),
             EnrichCommand.Create(time),
             JurisdictionsCommand.Create(),
+            Solution.SolutionCommand.Create(),
             RecordingsCommand.Create(time),
             KeysCommand.Create(time),
             AuditCommand.Create(time),

@@ -1,5 +1,16 @@
+using CrmRecording.Core.Contacts;
+using CrmRecording.Core.Decisions;
+using CrmRecording.Dataverse;
+using CrmRecording.Dataverse.Authentication;
+using CrmRecording.Plugins;
+using CrmRecording.Plugins.Ports;
+using CrmRecording.Plugins.Steps;
+using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
 using CrmRecording.Service.Options;
+using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Webhooks;
+using Microsoft.Extensions.Options;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 
@@ -10,7 +21,8 @@ internal static class ServiceHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings ship next to the binary; ./data stays relative to where the service is started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DataverseOptions>().Bind(builder.Configuration.GetSection(DataverseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemDetails();
@@ -21,12 +33,71 @@ internal static class ServiceHost
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddSingleton<IMetadataStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        AddDataverse(builder.Services, builder.Configuration);
+        AddSteps(builder.Services);
+        builder.Services.AddHostedService<OutboxWorker>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapDataverseWebhook();
         return app;
     }
+
+    private static void AddSteps(IServiceCollection services)
+    {
+        services.AddSingleton(ConsentEngine.Create());
+        services.AddSingleton(ContactReader.Default);
+        services.AddSingleton<ILineTypeLookup, NoLineTypeLookup>();
+        services.AddSingleton<ICrmRecords>(sp => new DataverseCrmRecords(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>)));
+        services.AddSingleton<IPluginStep, ContactEnrichmentStep>();
+        services.AddSingleton<IPluginStep, RecordingGateStep>();
+        services.AddSingleton<IPluginStep, ConsentLogWriteBackStep>();
+        services.AddSingleton<StepDispatcher>();
+        services.AddSingleton<OutboxWorker>();
+    }
+
+    private static void AddDataverse(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var sandbox = (configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox";
+        if (sandbox)
+        {
+            services.AddSingleton<Sandbox.SandboxDataverse>();
+            services.AddHostedService(sp => sp.GetRequiredService<Sandbox.SandboxDataverse>());
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DataverseOptions>>().Value;
+            return options.WebhookKey is { Length: > 0 } key ? new WebhookSecret(key) : WebhookSecret.Generate();
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DataverseOptions>>().Value;
+            var standIn = sandbox ? sp.GetRequiredService<Sandbox.SandboxDataverse>() : null;
+            return new DataverseClientOptions
+            {
+                EnvironmentUrl = standIn?.BaseAddress ?? options.EnvironmentUrl,
+                TenantId = options.TenantId,
+                ClientId = options.ClientId,
+                ClientSecret = options.ClientSecret,
+                StaticAccessToken = standIn?.AccessToken,
+                MaxRetries = 2,
+            };
+        });
+        services.AddSingleton<IDataverseTokenSource>(sp =>
+        {
+            var options = sp.GetRequiredService<DataverseClientOptions>();
+            return options.StaticAccessToken is { } token ? new StaticDataverseTokenSource(token) : new MsalDataverseTokenSource(options);
+        });
+        // One client for the process; pooled connections are recycled so DNS changes are seen.
+        services.AddSingleton(sp => new DataverseClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(50) },
+            sp.GetRequiredService<IDataverseTokenSource>(),
+            sp.GetRequiredService<DataverseClientOptions>(),
+            sp.GetRequiredService<TimeProvider>()));
+    }
+
 }

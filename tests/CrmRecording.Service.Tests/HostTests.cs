@@ -5,7 +5,7 @@ namespace CrmRecording.Service.Tests;
 
 public sealed class HostTests : IDisposable
 {
-    private readonly ServiceFactory _factory = new();
+    private readonly ServiceFactory _factory = new() { Crm = new CrmRecording.Testing.FakeCrm() };
 
     public void Dispose() => _factory.Dispose();
 
@@ -45,7 +45,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public void Start_RemoteModeWithoutWebhookKey_FailsNamingTheSetting()
     {
-        using var factory = new ServiceFactory();
+        using var factory = new ServiceFactory { Crm = new CrmRecording.Testing.FakeCrm() };
         factory.Settings["Dataverse:Mode"] = "remote";
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Dataverse:WebhookKey", ex.ToString(), StringComparison.Ordinal);

@@ -1,5 +1,11 @@
+using CrmRecording.Plugins.Ports;
+using CrmRecording.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CrmRecording.Service.Tests;
 
@@ -10,12 +16,28 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>When set, the steps talk to this in-memory CRM instead of Dataverse, and no background worker runs (tests drive it).</summary>
+    public FakeCrm? Crm { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Service:DataDirectory", _data);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Crm is { } crm)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<ICrmRecords>();
+                services.RemoveAll<ILineTypeLookup>();
+                services.AddSingleton<ICrmRecords>(crm);
+                services.AddSingleton<ILineTypeLookup>(crm);
+                services.RemoveAll<IHostedService>();
+                services.AddHostedService<CrmRecording.Service.MigrationService>();
+            });
         }
     }
 

@@ -213,7 +213,10 @@ public sealed class PostgresMetadataStore : IMetadataStore
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Runs a read on a pooled connection; on a connection failure, once more on a fresh one.</summary>
+    /// <summary>Attempts after a connection failure, and the pause before each: a server restart takes a second or two.</summary>
+    private static readonly TimeSpan[] ReconnectPauses = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(2)];
+
+    /// <summary>Runs a read on a pooled connection; on a connection failure, again on fresh ones while the server comes back.</summary>
     private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -223,18 +226,19 @@ public sealed class PostgresMetadataStore : IMetadataStore
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 return await read(connection, cancellationToken).ConfigureAwait(false);
             }
-            catch (NpgsqlException ex) when (attempt == 1 && PostgresConnectionFailure.Is(ex))
+            catch (NpgsqlException ex) when (attempt <= ReconnectPauses.Length && PostgresConnectionFailure.Is(ex))
             {
                 // The pool's other idle connections died with this one (a restart ends them all): drop them.
                 _dataSource.Clear();
+                await Task.Delay(ReconnectPauses[attempt - 1], cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>
     /// Runs a write in one transaction and commits it. A connection failure before the commit leaves nothing committed
-    /// (the server rolls back a transaction whose connection is gone), so the whole write is retried once on a fresh
-    /// connection; a failure during the commit is not retried, since the server may have committed.
+    /// (the server rolls back a transaction whose connection is gone), so the whole write is retried on fresh
+    /// connections while the server comes back; a failure during the commit is not retried, since the server may have committed.
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
@@ -250,9 +254,10 @@ public sealed class PostgresMetadataStore : IMetadataStore
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (NpgsqlException ex) when (attempt == 1 && !committing && PostgresConnectionFailure.Is(ex))
+            catch (NpgsqlException ex) when (attempt <= ReconnectPauses.Length && !committing && PostgresConnectionFailure.Is(ex))
             {
                 _dataSource.Clear();
+                await Task.Delay(ReconnectPauses[attempt - 1], cancellationToken).ConfigureAwait(false);
             }
         }
     }

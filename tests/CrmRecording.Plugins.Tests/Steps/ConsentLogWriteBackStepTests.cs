@@ -1,3 +1,4 @@
+using CrmRecording.Testing;
 using CrmRecording.Plugins.Registration;
 using CrmRecording.Plugins.Steps;
 using static CrmRecording.Plugins.Tests.Events;

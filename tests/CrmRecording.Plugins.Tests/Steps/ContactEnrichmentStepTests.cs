@@ -1,3 +1,4 @@
+using CrmRecording.Testing;
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Core.Phones;

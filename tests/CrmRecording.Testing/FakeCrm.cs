@@ -2,10 +2,10 @@ using CrmRecording.Core.Phones;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Ports;
 
-namespace CrmRecording.Plugins.Tests;
+namespace CrmRecording.Testing;
 
 /// <summary>An in-memory CRM for step tests: contacts by id, user regions, and every write recorded.</summary>
-internal sealed class FakeCrm : ICrmRecords, ILineTypeLookup
+public sealed class FakeCrm : ICrmRecords, ILineTypeLookup
 {
     public Dictionary<Guid, CrmContact> Contacts { get; } = [];
 
@@ -21,11 +21,20 @@ internal sealed class FakeCrm : ICrmRecords, ILineTypeLookup
 
     public int Lookups { get; private set; }
 
+    /// <summary>The next this-many writes fail as a Dataverse outage would (HTTP 503).</summary>
+    public int FailNextWrites { get; set; }
+
     public Task<CrmContact?> GetContactAsync(string table, Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Contacts.GetValueOrDefault(id));
 
     public Task UpdateEnrichmentAsync(string table, Guid id, ContactEnrichment enrichment, CancellationToken cancellationToken = default)
     {
+        if (FailNextWrites > 0)
+        {
+            FailNextWrites--;
+            throw new HttpRequestException("Dataverse answered 503 Service Unavailable", null, System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+
         Enrichments.Add((table, id, enrichment));
         return Task.CompletedTask;
     }

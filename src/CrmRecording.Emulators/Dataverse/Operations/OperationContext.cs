@@ -1,0 +1,4 @@
+namespace CrmRecording.Emulators.Dataverse.Operations;
+
+/// <summary>Who performs a write and where it sits in a chain of webhook-triggered writes.</summary>
+internal sealed record OperationContext(Guid UserId, Guid CorrelationId, int Depth);

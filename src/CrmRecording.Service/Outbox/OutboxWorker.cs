@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CrmRecording.Dataverse;
+using CrmRecording.Dataverse.Webhooks;
+using CrmRecording.Plugins;
+using CrmRecording.Service.Webhooks;
+using CrmRecording.Vault.Outbox;
+
+namespace CrmRecording.Service.Outbox;
+
+/// <summary>
+/// Runs queued asynchronous steps. A failure (a CRM outage, throttling) is retried with exponential
+/// backoff — or after the CRM's Retry-After — until it succeeds; a crash mid-way leaves the claim to
+/// expire and another worker to pick the job up. Nothing is lost, and a step's writes are idempotent.
+/// </summary>
+internal sealed partial class OutboxWorker(IOutbox outbox, StepDispatcher dispatcher, TimeProvider time, ILogger<OutboxWorker> log) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+    private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>How long to sleep when there is nothing to do.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = 0;
+            try
+            {
+                worked = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The store itself failed; the loop must survive it and try again.
+                StoreFailed(log, ex.GetType().Name);
+            }
+
+            if (worked == 0)
+            {
+                await Task.Delay(Idle, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <returns>How many jobs were attempted.</returns>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await outbox.ClaimAsync(_worker, 16, time.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+        foreach (var job in jobs)
+        {
+            try
+            {
+                var outcome = await RunAsync(job, cancellationToken).ConfigureAwait(false);
+                await outbox.CompleteAsync(job.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                JobDone(log, job.Kind, job.Attempts, outcome.GetType().Name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff(job.Attempts, (ex as DataverseException)?.RetryAfter);
+                await outbox.FailAsync(job.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false);
+                JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
+            }
+        }
+
+        return jobs.Count;
+    }
+
+    internal static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempts, 12)));
+        var delay = retryAfter is { } r && r > exponential ? r : exponential;
+        return delay > MaxBackoff ? MaxBackoff : delay;
+    }
+
+    /// <remarks>The outcome's text may quote CRM data (a phone number that would not parse), so only its kind is logged.</remarks>
+    private async Task<StepOutcome> RunAsync(OutboxJob job, CancellationToken cancellationToken)
+    {
+        if (job.Kind != DataverseStepJob.Kind)
+        {
+            throw new InvalidOperationException($"No worker handles outbox jobs of kind '{job.Kind}'.");
+        }
+
+        var payload = JsonSerializer.Deserialize(job.Payload, WebhookJson.Default.DataverseStepJob)
+            ?? throw new InvalidOperationException("The job's payload is empty.");
+        var read = RemoteExecutionContextReader.Read(payload.Body, payload.SizeExceeded);
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException($"The queued body no longer reads: {read.Error}");
+        }
+
+        var context = StepContextMapper.Map(read.Context, time.GetUtcNow());
+        var route = dispatcher.Find(context) ?? throw new InvalidOperationException($"No step handles {context.Message} of {context.Table} any more.");
+        return await route.Step.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox job {Kind} done on attempt {Attempt}: {Outcome}")]
+    private static partial void JobDone(ILogger logger, string kind, int attempt, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} failed on attempt {Attempt} ({Error}); retrying in {Seconds} s")]
+    private static partial void JobFailed(ILogger logger, string kind, int attempt, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox store failed ({Error}); retrying")]
+    private static partial void StoreFailed(ILogger logger, string error);
+}
