@@ -174,6 +174,10 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Let SQLite wait for a competing writer with its own fine-grained backoff; otherwise the driver
+        // retries a locked database in coarse 150 ms sleeps, which shows as tail latency under load.
+        await Execute(connection, null, "PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
