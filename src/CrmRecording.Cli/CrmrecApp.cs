@@ -21,6 +21,7 @@ internal static class CrmrecApp
             EnrichCommand.Create(time),
             JurisdictionsCommand.Create(),
             Solution.SolutionCommand.Create(),
+            Dataverse.DataverseCommand.Create(time),
             RecordingsCommand.Create(time),
             KeysCommand.Create(time),
             AuditCommand.Create(time),

@@ -5,7 +5,29 @@ namespace CrmRecording.Cli.Tests;
 /// <summary>Runs the real <c>crmrec</c> program (the built assembly, in its own process).</summary>
 internal static class Crmrec
 {
-    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "crmrec.dll");
+    /// <summary>
+    /// The CLI's own build output (src/CrmRecording.Cli/bin/CONFIG/TFM), not the copy in this test project's
+    /// folder: that folder's dependency set is the test project's (it also references the ASP.NET Core
+    /// framework for the Dataverse stand-in), which is not what crmrec ships with.
+    /// </summary>
+    private static readonly string Assembly = Locate();
+
+    private static string Locate()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        for (var dir = output; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "CrmRecording.Cli", "bin", configuration, framework, "crmrec.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"crmrec.dll for {configuration}/{framework} was not found under src/CrmRecording.Cli/bin; build the solution first.");
+    }
 
     public static Result Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 
