@@ -92,7 +92,18 @@ internal static partial class DataverseWebhookEndpoint
 
         var payload = JsonSerializer.Serialize(new DataverseStepJob(route.Registration.Name, Encoding.UTF8.GetString(body), sizeExceeded), WebhookJson.Default.DataverseStepJob);
         var now = time.GetUtcNow();
-        var queued = await outbox.EnqueueAsync(new OutboxJob(Guid.NewGuid().ToString("N"), DataverseStepJob.Kind, $"{route.Registration.Name}:{context.RequestId}", payload, now, 0, now), cancellationToken).ConfigureAwait(false);
+        bool queued;
+        try
+        {
+            queued = await outbox.EnqueueAsync(new OutboxJob(Guid.NewGuid().ToString("N"), DataverseStepJob.Kind, $"{route.Registration.Name}:{context.RequestId}", payload, now, 0, now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not stored means not acknowledged: 503 is the status Dataverse retries a webhook on.
+            StoreFailed(log, ex.GetType().Name);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Could not queue the step", detail: "The outbox store is unavailable; Dataverse will retry the delivery.");
+        }
+
         return queued
             ? TypedResults.Accepted((string?)null, new WebhookAnswer("queued", route.Registration.Name))
             : TypedResults.Ok(new WebhookAnswer("duplicate", $"delivery {context.RequestId} was already received"));
@@ -119,6 +130,9 @@ internal static partial class DataverseWebhookEndpoint
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dataverse webhook not queued: the outbox store failed ({Error})")]
+    private static partial void StoreFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataverse webhook refused: key {State}")]
     private static partial void Rejected(ILogger logger, string state);

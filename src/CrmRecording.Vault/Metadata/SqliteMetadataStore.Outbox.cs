@@ -1,15 +1,83 @@
+using System.Threading.Channels;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace CrmRecording.Vault.Metadata;
 
-/// <summary>The outbox in the same SQLite file: claims run in a write transaction, which SQLite serialises.</summary>
+/// <summary>
+/// The outbox in the same SQLite file: claims run in a write transaction, which SQLite serialises.
+/// Enqueues are group-committed: one writer drains whatever is waiting into one transaction, so a burst of
+/// webhook deliveries shares one durable fsync instead of paying one each, and none is acknowledged before
+/// its row is on disk.
+/// </summary>
 public sealed partial class SqliteMetadataStore
 {
-    public async Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default)
+    private const int MaxGroup = 256;
+    private readonly Channel<(OutboxJob Job, TaskCompletionSource<bool> Done)> _enqueues =
+        Channel.CreateUnbounded<(OutboxJob, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private Task? _groupCommitter;
+
+    public Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_enqueues.Writer.TryWrite((job, done)))
+        {
+            throw new ObjectDisposedException(nameof(SqliteMetadataStore), "The metadata store is closed.");
+        }
+
+        LazyInitializer.EnsureInitialized(ref _groupCommitter, () => Task.Run(GroupCommitAsync));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task GroupCommitAsync()
+    {
+        var group = new List<(OutboxJob Job, TaskCompletionSource<bool> Done)>(MaxGroup);
+        while (await _enqueues.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _enqueues.Reader.TryRead(out var item))
+            {
+                group.Add(item);
+            }
+
+            try
+            {
+                var inserted = await InsertGroupAsync(group.Select(g => g.Job).ToList()).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Done.TrySetResult(inserted[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Every waiting delivery learns that its job was not stored; the webhook then answers with an error and Dataverse retries.
+                foreach (var (_, done) in group)
+                {
+                    done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<bool[]> InsertGroupAsync(List<OutboxJob> jobs)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var inserted = new bool[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            inserted[i] = await InsertAsync(connection, tx, jobs[i]).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync().ConfigureAwait(false);
+        return inserted;
+    }
+
+    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, OutboxJob job)
+    {
         await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
         insert.CommandText = """
             INSERT INTO outbox (id, kind, dedupe_key, payload, created_at, attempts, next_attempt_at)
             VALUES ($id, $kind, $key, $payload, $created, 0, $next)
@@ -21,7 +89,7 @@ public sealed partial class SqliteMetadataStore
         insert.Parameters.AddWithValue("$payload", job.Payload);
         insert.Parameters.AddWithValue("$created", Iso(job.CreatedAt));
         insert.Parameters.AddWithValue("$next", Iso(job.NextAttemptAt));
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
     }
 
     public async Task<IReadOnlyList<OutboxJob>> ClaimAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)

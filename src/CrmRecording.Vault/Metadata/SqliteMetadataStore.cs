@@ -133,10 +133,15 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
         return list;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        _enqueues.Writer.TryComplete();
+        if (_groupCommitter is { } committer)
+        {
+            await committer.ConfigureAwait(false);
+        }
+
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Appends inside the caller's write transaction, which SQLite serialises, so the chain has one head.</summary>
