@@ -16,6 +16,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>When set, the service's clock (the outbox's backoff, step times) is this one.</summary>
+    public TimeProvider? Time { get; init; }
+
     /// <summary>When set, the steps talk to this in-memory CRM instead of Dataverse, and no background worker runs (tests drive it).</summary>
     public FakeCrm? Crm { get; init; }
 
@@ -37,6 +40,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
                 services.AddSingleton<ILineTypeLookup>(crm);
                 services.RemoveAll<IHostedService>();
                 services.AddHostedService<CrmRecording.Service.MigrationService>();
+                if (Time is { } time)
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton(time);
+                }
             });
         }
     }
