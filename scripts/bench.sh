@@ -48,14 +48,17 @@ echo "== vault: 64 KiB range from the middle of a 1 GiB recording (BenchmarkDotN
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
   --filter '*VaultBenchmarks*' --job short --artifacts "$work/bdn-vault"
 
-echo "== service: Dataverse webhook acknowledgement on loopback (wrk, 30 s, 2 threads, 32 connections; sandbox CRM processes the queued steps meanwhile)"
+echo "== service: Dataverse webhook acknowledgement on loopback (wrk, 20 s each at 2, 8 and 32 connections; the sandbox CRM processes the queued steps meanwhile)"
 if command -v wrk >/dev/null; then
   export CRMREC_BENCH_KEY="bench-webhook-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
   (cd "$work" && Dataverse__WebhookKey="$CRMREC_BENCH_KEY" Urls=http://127.0.0.1:5099 Logging__LogLevel__Default=Warning \
     dotnet "$OLDPWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll" >"$work/service.log" 2>&1 &)
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:5099/health/ready >/dev/null && break; sleep 0.2; done
-  wrk -t2 -c32 -d30s --latency -s scripts/bench-webhook.lua http://127.0.0.1:5099 | sed -n '/Latency Distribution/,$p'
+  for connections in 2 8 32; do
+    echo "-- $connections connections"
+    wrk -t2 -c"$connections" -d20s --latency -s scripts/bench-webhook.lua http://127.0.0.1:5099 | sed -n '/Latency Distribution/,$p'
+  done
   pkill -f "CrmRecording.Service.dll" || true
 else
   echo "(wrk is not installed: apt-get install wrk)"
