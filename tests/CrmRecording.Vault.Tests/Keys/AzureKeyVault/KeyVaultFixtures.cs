@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace CrmRecording.Vault.Tests.Keys.AzureKeyVault;
@@ -32,10 +31,6 @@ internal static class KeyVaultFixtures
 
     private static JsonNode Example(string name) => JsonNode.Parse(Read(name))!;
 
-    // Copied to the output when the project says so; read from beside this file otherwise.
-    private static string Directory([CallerFilePath] string thisFile = "")
-    {
-        var output = Path.Combine(AppContext.BaseDirectory, "Keys", "AzureKeyVault", "Fixtures");
-        return File.Exists(Path.Combine(output, WrapExample)) ? output : Path.Combine(Path.GetDirectoryName(thisFile)!, "Fixtures");
-    }
+    // The project copies Fixtures/ next to the test assembly.
+    private static string Directory() => Path.Combine(AppContext.BaseDirectory, "Keys", "AzureKeyVault", "Fixtures");
 }
