@@ -1,5 +1,6 @@
 using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Recordings;
+using CrmRecording.Vault.Outbox;
 using Npgsql;
 
 namespace CrmRecording.Vault.Metadata;
@@ -13,7 +14,7 @@ namespace CrmRecording.Vault.Metadata;
 /// A connection that fails (say, after a server restart) is retried once on a fresh one, for reads and for writes whose
 /// transaction had not reached its commit; a failure during the commit itself is rethrown, as its outcome is unknown.
 /// </remarks>
-public sealed class PostgresMetadataStore : IMetadataStore
+public sealed partial class PostgresMetadataStore : IMetadataStore, IOutbox
 {
     private readonly NpgsqlDataSource _dataSource;
 

@@ -1,0 +1,83 @@
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Outbox;
+
+namespace CrmRecording.Vault.Tests.Outbox;
+
+/// <summary>The behaviour every outbox must have; each store's test class derives from this.</summary>
+public abstract class OutboxContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    private IMetadataStore _metadata = null!;
+    private IOutbox _store = null!;
+
+    /// <summary>A migrated store that is also an outbox.</summary>
+    protected abstract Task<IMetadataStore> CreateStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        _metadata = await CreateStoreAsync();
+        await _metadata.MigrateAsync();
+        _store = (IOutbox)_metadata;
+    }
+
+    public virtual async Task DisposeAsync() => await _metadata.DisposeAsync();
+
+    private static OutboxJob Job(string key, DateTimeOffset? due = null) =>
+        new(Guid.NewGuid().ToString("N"), "test", key, "{\"n\":1}", T0, 0, due ?? T0);
+
+    [Fact]
+    public async Task Enqueue_SameDedupeKeyTwice_KeepsOneJob()
+    {
+        Assert.True(await _store.EnqueueAsync(Job("delivery-1")));
+        Assert.False(await _store.EnqueueAsync(Job("delivery-1")));
+        Assert.Equal(1, await _store.PendingAsync());
+    }
+
+    [Fact]
+    public async Task Claim_OnlyDueJobs_AndNotTwiceWhileLeased()
+    {
+        await _store.EnqueueAsync(Job("now"));
+        await _store.EnqueueAsync(Job("later", T0.AddMinutes(5)));
+        var first = await _store.ClaimAsync("w1", 10, T0, TimeSpan.FromMinutes(1));
+        Assert.Equal(["now"], first.Select(j => j.DedupeKey));
+        Assert.Equal(1, first[0].Attempts);
+        Assert.Empty(await _store.ClaimAsync("w2", 10, T0.AddSeconds(30), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Claim_LeaseExpired_AfterAWorkerCrash_IsClaimedAgain()
+    {
+        await _store.EnqueueAsync(Job("crashy"));
+        await _store.ClaimAsync("dead-worker", 10, T0, TimeSpan.FromMinutes(1));
+        var again = await _store.ClaimAsync("w2", 10, T0.AddMinutes(2), TimeSpan.FromMinutes(1));
+        Assert.Equal(2, Assert.Single(again).Attempts);
+    }
+
+    [Fact]
+    public async Task Fail_ThenDue_IsRetriedWithTheErrorKept_AndCompleteEndsIt()
+    {
+        await _store.EnqueueAsync(Job("flaky"));
+        var job = Assert.Single(await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1)));
+        await _store.FailAsync(job.Id, "CRM returned 503", T0.AddSeconds(30));
+        Assert.Empty(await _store.ClaimAsync("w", 10, T0.AddSeconds(10), TimeSpan.FromMinutes(1)));
+        var retry = Assert.Single(await _store.ClaimAsync("w", 10, T0.AddSeconds(31), TimeSpan.FromMinutes(1)));
+        Assert.Equal("CRM returned 503", retry.LastError);
+        await _store.CompleteAsync(retry.Id, T0.AddSeconds(32));
+        Assert.Equal(0, await _store.PendingAsync());
+        Assert.Empty(await _store.ClaimAsync("w", 10, T0.AddHours(1), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Claim_ConcurrentWorkers_NeverShareAJob()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await _store.EnqueueAsync(Job($"job-{i}"));
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => _store.ClaimAsync($"w{w}", 15, T0, TimeSpan.FromMinutes(1))));
+        var all = claims.SelectMany(c => c).Select(j => j.Id).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(40, all.Count);
+    }
+}
