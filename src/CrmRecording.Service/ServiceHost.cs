@@ -28,11 +28,16 @@ internal static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp =>
-            new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceOptions>>().Value.DataDirectory, "vault.db")));
+        builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IMetadataStore>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            return vault.Metadata == "postgres"
+                ? new PostgresMetadataStore(vault.Postgres!)
+                : new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory, "vault.db"));
+        });
+        builder.Services.AddSingleton(sp => (IOutbox)sp.GetRequiredService<IMetadataStore>());
         builder.Services.AddHostedService<MigrationService>();
-        builder.Services.AddSingleton<IMetadataStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
         builder.Services.AddHostedService<OutboxWorker>();
