@@ -24,7 +24,9 @@ if ! services_start; then
 fi
 
 echo "== test"
-dotnet test CrmRecordingAddin.sln --no-build --nologo \
+# -m:1: one test project at a time, so a test that restarts the shared PostgreSQL server cannot cut
+# another project's connections mid-test.
+dotnet test CrmRecordingAddin.sln --no-build --nologo -m:1 \
   --logger "trx;LogFilePrefix=results" \
   --results-directory "$results"
 runner=$?

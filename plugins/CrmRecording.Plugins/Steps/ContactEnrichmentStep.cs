@@ -50,21 +50,7 @@ public sealed class ContactEnrichmentStep(ICrmRecords crm, ILineTypeLookup lineT
         }
 
         var repRegion = contact.OwnerId is { } owner ? await crm.GetUserRegionAsync(owner, cancellationToken).ConfigureAwait(false) : null;
-        var phone = string.IsNullOrWhiteSpace(contact.BusinessPhone) ? contact.MobilePhone : contact.BusinessPhone;
-        var fields = new ContactFields
-        {
-            Phone = phone,
-            PhoneIsMobileColumn = string.IsNullOrWhiteSpace(contact.BusinessPhone),
-            Region = contact.StateOrProvince,
-            Country = contact.Country,
-            VerifiedLocation = contact.VerifiedRegion,
-            Device = contact.DeviceType,
-            Consent = contact.ConsentStatus,
-            ConsentDate = contact.ConsentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ConsentMethod = contact.ConsentMethod,
-            DoNotRecord = contact.DoNotRecord ? "true" : null,
-            RepRegion = repRegion,
-        };
+        var fields = contact.ToFields(repRegion);
         var read = reader.Read(fields, DateOnly.FromDateTime(context.Now.UtcDateTime));
         if (!read.IsValid)
         {

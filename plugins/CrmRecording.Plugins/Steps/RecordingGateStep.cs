@@ -40,19 +40,8 @@ public sealed class RecordingGateStep(ICrmRecords crm, ConsentEngine engine, Con
             return new StepOutcome.Rejected($"This call can't be recorded: the {customer.Table} it is for was not found.");
         }
 
-        var fields = new ContactFields
-        {
-            Phone = context.Value("phonenumber") as string ?? (string.IsNullOrWhiteSpace(contact.BusinessPhone) ? contact.MobilePhone : contact.BusinessPhone),
-            Region = contact.StateOrProvince,
-            Country = contact.Country,
-            VerifiedLocation = contact.VerifiedRegion,
-            Device = contact.DeviceType,
-            Consent = contact.ConsentStatus,
-            ConsentDate = contact.ConsentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ConsentMethod = contact.ConsentMethod,
-            DoNotRecord = contact.DoNotRecord ? "true" : null,
-            RepRegion = await crm.GetUserRegionAsync(context.UserId, cancellationToken).ConfigureAwait(false),
-        };
+        var repRegion = await crm.GetUserRegionAsync(context.UserId, cancellationToken).ConfigureAwait(false);
+        var fields = contact.ToFields(repRegion, context.Value("phonenumber") as string);
         var read = reader.Read(fields, DateOnly.FromDateTime(context.Now.UtcDateTime));
         if (!read.IsValid)
         {

@@ -215,7 +215,7 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IOutbox
     }
 
     /// <summary>Attempts after a connection failure, and the pause before each: a server restart takes a second or two.</summary>
-    private static readonly TimeSpan[] ReconnectPauses = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(2)];
+    private static readonly TimeSpan[] ReconnectPauses = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     /// <summary>Runs a read on a pooled connection; on a connection failure, again on fresh ones while the server comes back.</summary>
     private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public sealed class RemoteStoresTests : IDisposable
         Assert.Equal(0, Crmrec.RunWith(environment, "recordings", "verify", "--all", "--data", data).ExitCode);
 
         var sweep = Crmrec.RunWith(environment, "retention", "sweep", "--format", "json", "--data", data);
+        Assert.True(sweep.ExitCode == 0, sweep.ToString());
         Assert.Equal([id], JsonDocument.Parse(sweep.Out).RootElement.GetProperty("deleted").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0, Crmrec.RunWith(environment, "audit", "verify", "--data", data).ExitCode);
     }
