@@ -40,7 +40,8 @@ internal static class ServiceHost
         builder.Services.AddHostedService<MigrationService>();
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
-        builder.Services.AddHostedService<OutboxWorker>();
+        // One worker instance: the hosted service is the same object the rest of the app resolves.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
         var app = builder.Build();
         app.UseExceptionHandler();

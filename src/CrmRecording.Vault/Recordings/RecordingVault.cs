@@ -18,8 +18,6 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
 
     public int ChunkSize { get; init; } = DefaultChunkSize;
 
-    public IMetadataStore Metadata => metadata;
-
     public async Task<RecordingRecord> ImportAsync(Stream plaintext, ImportRequest request, CancellationToken cancellationToken = default)
     {
         var createdAt = time.GetUtcNow();
