@@ -28,6 +28,12 @@ public sealed class ContactReader(PhoneNumberParser phones, PlaceDirectory place
             rep = r;
         }
 
+        if (!string.IsNullOrWhiteSpace(f.DefaultCountry) && !(f.DefaultCountry.Trim().Length == 2 && places.TryResolveCountry(f.DefaultCountry, out _)))
+        {
+            // Checked even when the number carries its own country code: a typo here would otherwise pass unseen.
+            return ContactReadResult.Fail(ContactField.DefaultCountry, $"'{f.DefaultCountry}' is not an ISO 3166-1 country code such as US, GB or DE.");
+        }
+
         JurisdictionCode? verified = null;
         if (!string.IsNullOrWhiteSpace(f.VerifiedLocation))
         {

@@ -69,6 +69,7 @@ public sealed class GateCommandTests
     [InlineData("--rep-region", "Mars", "--rep-region")]
     [InlineData("--customer-region", "Kalifornia", "--customer-region")]
     [InlineData("--as-of", "tomorrow", "--as-of")]
+    [InlineData("--default-country", "XX", "--default-country")]
     [InlineData("--format", "xml", "--format")]
     [InlineData("--policy", "/nonexistent/policy.json", "--policy")]
     public void Gate_InvalidOption_ExitsTwoNamingIt(string option, string value, string named)

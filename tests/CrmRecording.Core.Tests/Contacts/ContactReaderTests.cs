@@ -84,4 +84,13 @@ public sealed class ContactReaderTests
         Assert.Equal(field, read.Field);
         Assert.Contains(value, read.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_UnknownDefaultCountry_NamesTheDefaultCountryNotThePhone()
+    {
+        var read = Read(new ContactFields { Phone = "415 555 0142", DefaultCountry = "XX" });
+        Assert.False(read.IsValid);
+        Assert.Equal(ContactField.DefaultCountry, read.Field);
+        Assert.Contains("XX", read.Error, StringComparison.Ordinal);
+    }
 }
