@@ -9,6 +9,7 @@ using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
 using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Recordings;
 using CrmRecording.Service.Webhooks;
 using Microsoft.Extensions.Options;
 using CrmRecording.Vault.Metadata;
@@ -29,14 +30,7 @@ internal static class ServiceHost
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IMetadataStore>(sp =>
-        {
-            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
-            return vault.Metadata == "postgres"
-                ? new PostgresMetadataStore(vault.Postgres!)
-                : new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory, "vault.db"));
-        });
-        builder.Services.AddSingleton(sp => (IOutbox)sp.GetRequiredService<IMetadataStore>());
+        builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);

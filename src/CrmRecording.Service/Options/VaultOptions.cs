@@ -1,3 +1,4 @@
+using CrmRecording.Vault.Recordings;
 using System.ComponentModel.DataAnnotations;
 
 namespace CrmRecording.Service.Options;
@@ -13,6 +14,18 @@ public sealed class VaultOptions : IValidatableObject
     /// <summary>The PostgreSQL connection string when <see cref="Metadata"/> is postgres; never logged.</summary>
     public string? Postgres { get; set; }
 
+    /// <summary><c>local</c> (default, encrypted files under the data directory) or <c>azure</c> (Azure Blob Storage or Azurite).</summary>
+    public string BlobStore { get; set; } = "local";
+
+    /// <summary>The blob account when <see cref="BlobStore"/> is azure: <c>ServiceUri</c>, <c>Container</c>, <c>AccountName</c>, <c>AccountKey</c> (never logged).</summary>
+    public AzureBlobSettings Azure { get; set; } = new();
+
+    /// <summary>Retention days per class, added to or replacing the defaults (sales 365, financial 2557, declined-consent 0).</summary>
+    public Dictionary<string, int> RetentionDays { get; set; } = [];
+
+    /// <summary>The class a call's recording gets.</summary>
+    public string RetentionClass { get; set; } = "sales";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Metadata is not ("sqlite" or "postgres"))
@@ -20,9 +33,58 @@ public sealed class VaultOptions : IValidatableObject
             yield return new ValidationResult($"Vault:Metadata '{Metadata}' is not sqlite or postgres.", [nameof(Metadata)]);
         }
 
+        if (BlobStore is not ("local" or "azure"))
+        {
+            yield return new ValidationResult($"Vault:BlobStore '{BlobStore}' is not local or azure.", [nameof(BlobStore)]);
+        }
+
+        if (BlobStore == "azure" && (Azure.ServiceUri is null || string.IsNullOrWhiteSpace(Azure.AccountName) || string.IsNullOrWhiteSpace(Azure.AccountKey)))
+        {
+            yield return new ValidationResult("Vault:Azure:ServiceUri, Vault:Azure:AccountName and Vault:Azure:AccountKey are required when Vault:BlobStore is azure.", [nameof(Azure)]);
+        }
+
+        foreach (var (name, days) in RetentionDays.Where(r => r.Value is < 0 or > 36_500))
+        {
+            yield return new ValidationResult($"Vault:RetentionDays:{name} = {days} is not a number of days from 0 to 36500.", [nameof(RetentionDays)]);
+        }
+
+        if (!Retention().Names.Contains(RetentionClass))
+        {
+            yield return new ValidationResult($"Vault:RetentionClass '{RetentionClass}' is not one of {string.Join(", ", Retention().Names)}.", [nameof(RetentionClass)]);
+        }
+
         if (Metadata == "postgres" && string.IsNullOrWhiteSpace(Postgres))
         {
             yield return new ValidationResult("Vault:Postgres must be the PostgreSQL connection string (Host=...;Database=...;Username=...) when Vault:Metadata is postgres.", [nameof(Postgres)]);
         }
     }
+
+    /// <summary>The retention classes: defaults changed or extended by <see cref="RetentionDays"/>.</summary>
+    public RetentionClasses Retention()
+    {
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+        {
+            ["sales"] = TimeSpan.FromDays(365),
+            ["financial"] = TimeSpan.FromDays((7 * 365) + 2),
+            ["declined-consent"] = TimeSpan.Zero,
+        };
+        foreach (var (name, days) in RetentionDays)
+        {
+            durations[name] = TimeSpan.FromDays(Math.Clamp(days, 0, 36_500));
+        }
+
+        return new RetentionClasses(durations, durations.ContainsKey(RetentionClass) ? RetentionClass : "sales");
+    }
+}
+
+/// <summary>The Azure Blob account recordings are kept in.</summary>
+public sealed class AzureBlobSettings
+{
+    public Uri? ServiceUri { get; set; }
+
+    public string Container { get; set; } = "recordings";
+
+    public string? AccountName { get; set; }
+
+    public string? AccountKey { get; set; }
 }

@@ -1,0 +1,92 @@
+namespace CrmRecording.Service.Calls;
+
+/// <summary>
+/// One click-to-dial call as the service knows it: who called whom about what, the consent decision and its
+/// reasons, every consent event, paused spans and the recordings it produced. Stored as one JSON document with
+/// a version for optimistic concurrency, so any service instance can answer the call's next webhook.
+/// </summary>
+public sealed record CallRecord
+{
+    /// <summary>Random 128-bit id (hex); unguessable, used in callback URLs and by the dialer.</summary>
+    public required string Id { get; init; }
+
+    /// <summary><c>dynamics</c> (Salesforce later).</summary>
+    public required string Crm { get; init; }
+
+    /// <summary>The row the rep dialled from: contact, lead or opportunity.</summary>
+    public required string Entity { get; init; }
+
+    public required Guid RecordId { get; init; }
+
+    /// <summary>The contact or lead called (for an opportunity, its customer).</summary>
+    public required string CustomerTable { get; init; }
+
+    public required Guid CustomerId { get; init; }
+
+    /// <summary>The CRM user who placed the call; owns it for playback.</summary>
+    public required Guid RepUserId { get; init; }
+
+    /// <summary>E.164 number dialled; never logged.</summary>
+    public required string CustomerPhone { get; init; }
+
+    /// <summary>record, record-after-notice, record-after-consent or do-not-record.</summary>
+    public required string Decision { get; init; }
+
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    public required IReadOnlyList<string> Jurisdictions { get; init; }
+
+    /// <summary>Versions of the rules, calling-code and area-code data and policy the decision used.</summary>
+    public required string RulesVersion { get; init; }
+
+    /// <summary>Language of the disclosure texts played to the customer.</summary>
+    public required string Language { get; init; }
+
+    public Guid? PhoneCallId { get; init; }
+
+    /// <summary>The rep's (parent) leg at Twilio.</summary>
+    public string? TwilioCallSid { get; init; }
+
+    /// <summary>The customer's (child) leg at Twilio.</summary>
+    public string? CustomerCallSid { get; init; }
+
+    /// <summary>placing, ringing, in-progress, completed, failed.</summary>
+    public string Status { get; init; } = "placing";
+
+    /// <summary>Whether recording is allowed now (decision, consent answer or rep attestation).</summary>
+    public bool RecordingAllowed { get; init; }
+
+    public IReadOnlyList<ConsentEvent> ConsentEvents { get; init; } = [];
+
+    public IReadOnlyList<PausedSpan> PausedSpans { get; init; } = [];
+
+    public IReadOnlyList<CallRecording> Recordings { get; init; } = [];
+
+    /// <summary>Set when the rep started recording by hand after a verbal disclosure; listed for audit.</summary>
+    public ManualStart? ManualStart { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Concurrency token; bumped by every stored change.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Consent events and the decision in one line for the CRM activity.</summary>
+    public string ConsentSummary()
+    {
+        var lines = new List<string> { $"Decision: {Decision} ({string.Join(", ", Jurisdictions)})." };
+        lines.AddRange(ConsentEvents.Select(e => e.Describe()));
+        if (ManualStart is { } manual)
+        {
+            lines.Add($"Recording started by the rep at {manual.At:u} after a verbal disclosure: \"{manual.Attestation}\".");
+        }
+
+        if (PausedSpans.Count > 0)
+        {
+            lines.Add($"Paused for payment {PausedSpans.Count} time(s): " + string.Join("; ", PausedSpans.Select(p => p.Describe())) + ".");
+        }
+
+        return string.Join(' ', lines);
+    }
+}

@@ -1,0 +1,56 @@
+using CrmRecording.Service.Calls;
+using CrmRecording.Service.Options;
+using CrmRecording.Vault.Blobs;
+using CrmRecording.Vault.Blobs.Azure;
+using CrmRecording.Vault.Keys;
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Outbox;
+using CrmRecording.Vault.Recordings;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Recordings;
+
+/// <summary>The vault as the service composes it from the <c>Vault</c> and <c>Service</c> sections.</summary>
+internal static class VaultServices
+{
+    public static IServiceCollection AddVault(this IServiceCollection services)
+    {
+        services.AddSingleton<IMetadataStore>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            return vault.Metadata == "postgres"
+                ? new PostgresMetadataStore(vault.Postgres!)
+                : new SqliteMetadataStore(Path.Combine(DataDirectory(sp), "vault.db"));
+        });
+        services.AddSingleton(sp => (IOutbox)sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<ICallStore>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            return vault.Metadata == "postgres"
+                ? SqlCallStore.ForPostgres(vault.Postgres!)
+                : SqlCallStore.ForSqlite(Path.Combine(DataDirectory(sp), "vault.db"));
+        });
+        services.AddSingleton<IBlobStore>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return vault.BlobStore == "azure"
+                ? new AzureBlobStore(
+                    new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
+                    new AzureBlobStoreOptions { ServiceUri = vault.Azure.ServiceUri, Container = vault.Azure.Container, AccountName = vault.Azure.AccountName, AccountKey = vault.Azure.AccountKey },
+                    time)
+                : new LocalBlobStore(Path.Combine(DataDirectory(sp), "recordings"), time.GetUtcNow());
+        });
+        services.AddSingleton<IKeyWrapper>(sp => LocalKeyRing.OpenOrCreate(Path.Combine(DataDirectory(sp), "keys", "keyring.json"), sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton(sp => new RecordingVault(
+            sp.GetRequiredService<IBlobStore>(),
+            sp.GetRequiredService<IMetadataStore>(),
+            sp.GetRequiredService<IKeyWrapper>(),
+            sp.GetRequiredService<IOptions<VaultOptions>>().Value.Retention(),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static string DataDirectory(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory);
+}
