@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CrmRecording.Telephony.Http;
+using CrmRecording.Telephony.Lookup;
+using Polly;
+
+namespace CrmRecording.Telephony;
+
+/// <summary>
+/// Twilio's REST API (<c>/2010-04-01</c>) and Lookup v2 for what the product does with calls: place them,
+/// redirect or end them, start, pause, resume and stop their recordings, fetch, download and delete the
+/// recordings, and look up a number's line type. Every request carries HTTP Basic credentials (API key or
+/// account SID and auth token); which failures are retried, and why, is stated on <see cref="TwilioRetryPipeline"/>;
+/// every failure surfaces as a <see cref="TwilioException"/>. Use it as a typed <see cref="HttpClient"/> client.
+/// </summary>
+public sealed partial class TwilioClient
+{
+    /// <summary>The most numbers whose line type is kept in memory.</summary>
+    internal const int LookupCacheCapacity = 10_000;
+
+    private readonly HttpClient http;
+    private readonly TwilioClientOptions options;
+    private readonly TimeProvider time;
+    private readonly AuthenticationHeaderValue authorization;
+    private readonly ResiliencePipeline<HttpResponseMessage> idempotentPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> onceUnlessThrottledPipeline;
+    private readonly LineTypeCache lineTypes;
+    private readonly Uri apiBase;
+    private readonly Uri lookupBase;
+
+    public TwilioClient(HttpClient http, TwilioClientOptions options, TimeProvider time)
+        : this(http, options, time, randomizer: null)
+    {
+    }
+
+    /// <summary>With a fixed jitter source, so tests can state the backoff exactly.</summary>
+    internal TwilioClient(HttpClient http, TwilioClientOptions options, TimeProvider time, Func<double>? randomizer)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.ThrowIfInvalid();
+        this.http = http;
+        this.options = options;
+        this.time = time;
+        var credential = options.UsesApiKey ? $"{options.ApiKeySid}:{options.ApiKeySecret}" : $"{options.AccountSid}:{options.AuthToken}";
+        authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credential)));
+        idempotentPipeline = TwilioRetryPipeline.Build(options.MaxRetries, idempotent: true, time, randomizer);
+        onceUnlessThrottledPipeline = TwilioRetryPipeline.Build(options.MaxRetries, idempotent: false, time, randomizer);
+        lineTypes = new LineTypeCache(time, options.LookupCacheDuration, LookupCacheCapacity);
+        apiBase = WithTrailingSlash(options.ApiBaseUrl);
+        lookupBase = WithTrailingSlash(options.LookupBaseUrl);
+    }
+
+    /// <summary>The account every <c>/2010-04-01</c> path is under.</summary>
+    public string AccountSid => options.AccountSid;
+
+    private Uri Account(string relative) => new(apiBase, $"2010-04-01/Accounts/{options.AccountSid}/{relative}");
+
+    /// <summary>Sends the request under its retry rules; returns a success (or an allowed 404) or throws <see cref="TwilioException"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsync(TwilioRequest request, CancellationToken cancellationToken)
+    {
+        var pipeline = request.Idempotent ? idempotentPipeline : onceUnlessThrottledPipeline;
+        HttpResponseMessage response;
+        try
+        {
+            response = await pipeline.ExecuteAsync(token => SendOnceAsync(request, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TwilioException(0, null, $"{request.Label} failed: {e.Message}", null, null, null, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TwilioException(0, null, $"{request.Label} timed out after {http.Timeout.TotalSeconds:0} s.", null, null, null, e);
+        }
+
+        if (response.IsSuccessStatusCode || (request.NotFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? RetryDelay.FromHeader(response, time) : null;
+            throw await TwilioErrorReader.ReadAsync(response, retryAfter, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(TwilioRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, request.Uri);
+        message.Headers.Authorization = authorization;
+        if (request.Completion == HttpCompletionOption.ResponseContentRead)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        if (request.Form is not null)
+        {
+            message.Content = new FormUrlEncodedContent(request.Form);
+        }
+
+        return await http.SendAsync(message, request.Completion, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> SendForJsonAsync<T>(TwilioRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("The body is JSON null.");
+            }
+            catch (JsonException e)
+            {
+                throw new TwilioException((int)response.StatusCode, null, $"{request.Label} returned a body that is not the documented JSON: {e.Message}", null, TwilioErrorReader.RequestId(response), null, e);
+            }
+        }
+    }
+
+    private static Uri WithTrailingSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}
