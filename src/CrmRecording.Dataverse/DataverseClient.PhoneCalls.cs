@@ -88,6 +88,10 @@ public sealed partial class DataverseClient
         ArgumentNullException.ThrowIfNull(row);
         ThrowIfEmpty(row.PhoneCallId, nameof(row));
         ArgumentException.ThrowIfNullOrWhiteSpace(row.Event, nameof(row));
+        if (row.Customer is { } c)
+        {
+            RequireTable(c, nameof(row), DataverseTable.Contact, DataverseTable.Lead);
+        }
         var body = ODataBody.Object(w =>
         {
             ODataBody.Column(w, "crr_event", row.Event);
@@ -98,6 +102,11 @@ public sealed partial class DataverseClient
             ODataBody.Column(w, "crr_callid", row.CallId);
             ODataBody.Column(w, "crr_at", row.At);
             ODataBody.Column(w, "crr_PhoneCallId@odata.bind", RowReference.PhoneCall(row.PhoneCallId));
+            if (row.Customer is { } customer)
+            {
+                // crr_customerid is a customer lookup (contact or lead): the navigation property names the table.
+                ODataBody.Column(w, $"crr_customerid_{customer.Table.LogicalName}@odata.bind", customer);
+            }
         });
         return CreateAsync(DataverseTable.ConsentLog, "crr_consentlogid", body, cancellationToken);
     }

@@ -5,6 +5,7 @@ using CrmRecording.Dataverse.Authentication;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Steps;
+using CrmRecording.Service.Calls;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
 using CrmRecording.Service.Options;
@@ -34,6 +35,7 @@ internal static class ServiceHost
         builder.Services.AddHostedService<MigrationService>();
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
+        builder.Services.AddCalls(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -43,6 +45,8 @@ internal static class ServiceHost
         app.MapOpenApi();
         app.MapHealth();
         app.MapDataverseWebhook();
+        app.MapCalls();
+        app.MapTwilioWebhooks();
         return app;
     }
 
@@ -56,7 +60,13 @@ internal static class ServiceHost
         services.AddSingleton<IPluginStep, RecordingGateStep>();
         services.AddSingleton<IPluginStep, ConsentLogWriteBackStep>();
         services.AddSingleton<StepDispatcher>();
-        services.AddSingleton<OutboxWorker>();
+        services.AddSingleton<IOutboxJobHandler, DataverseStepJobHandler>();
+        services.AddSingleton(sp =>
+        {
+            var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(sp);
+            worker.RetryBase = TimeSpan.FromMilliseconds(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:RetryBaseMilliseconds", 1000), 1, 600_000));
+            return worker;
+        });
     }
 
     private static void AddDataverse(IServiceCollection services, ConfigurationManager configuration)
@@ -84,7 +94,7 @@ internal static class ServiceHost
                 ClientId = options.ClientId,
                 ClientSecret = options.ClientSecret,
                 StaticAccessToken = standIn?.AccessToken,
-                MaxRetries = 2,
+                MaxRetries = options.MaxRetries,
             };
         });
         services.AddSingleton<IDataverseTokenSource>(sp =>

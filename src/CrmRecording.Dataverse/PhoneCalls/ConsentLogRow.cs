@@ -9,6 +9,7 @@ namespace CrmRecording.Dataverse.PhoneCalls;
 /// <param name="DisclosureVersion"><c>crr_disclosureversion</c>: which wording was played.</param>
 /// <param name="CallId"><c>crr_callid</c>: the telephony call id.</param>
 /// <param name="At"><c>crr_at</c>: when it happened (Dataverse keeps whole seconds, in UTC).</param>
+/// <param name="Customer"><c>crr_customerid</c>: the contact or lead who answered, so the write-back step can update their consent columns.</param>
 public sealed record ConsentLogRow(
     Guid PhoneCallId,
     string Event,
@@ -17,4 +18,5 @@ public sealed record ConsentLogRow(
     string Jurisdictions,
     string DisclosureVersion,
     string CallId,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    RowReference? Customer = null);

@@ -25,6 +25,10 @@ public sealed class DataverseOptions : IValidatableObject
 
     public Uri? EnvironmentUrl { get; set; }
 
+    /// <summary>How often the client retries a throttled (429) or unavailable (503) request itself before the outbox takes over.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
     public string? TenantId { get; set; }
 
     public string? ClientId { get; set; }

@@ -1,8 +1,4 @@
-using System.Text.Json;
 using CrmRecording.Dataverse;
-using CrmRecording.Dataverse.Webhooks;
-using CrmRecording.Plugins;
-using CrmRecording.Service.Webhooks;
 using CrmRecording.Vault.Outbox;
 
 namespace CrmRecording.Service.Outbox;
@@ -12,11 +8,15 @@ namespace CrmRecording.Service.Outbox;
 /// backoff — or after the CRM's Retry-After — until it succeeds; a crash mid-way leaves the claim to
 /// expire and another worker to pick the job up. Nothing is lost, and a step's writes are idempotent.
 /// </summary>
-internal sealed partial class OutboxWorker(IOutbox outbox, StepDispatcher dispatcher, TimeProvider time, ILogger<OutboxWorker> log) : BackgroundService
+internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJobHandler> handlers, TimeProvider time, ILogger<OutboxWorker> log) : BackgroundService
 {
+    private readonly Dictionary<string, IOutboxJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The first retry's delay; each further failure doubles it (capped at an hour). <c>Outbox:RetryBaseMilliseconds</c>.</summary>
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to sleep when there is nothing to do.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -53,11 +53,11 @@ internal sealed partial class OutboxWorker(IOutbox outbox, StepDispatcher dispat
             {
                 var outcome = await RunAsync(job, cancellationToken).ConfigureAwait(false);
                 await outbox.CompleteAsync(job.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                JobDone(log, job.Kind, job.Attempts, outcome.GetType().Name);
+                JobDone(log, job.Kind, job.Attempts, outcome);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var delay = Backoff(job.Attempts, (ex as DataverseException)?.RetryAfter);
+                var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
                 await outbox.FailAsync(job.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false);
                 JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
             }
@@ -66,33 +66,24 @@ internal sealed partial class OutboxWorker(IOutbox outbox, StepDispatcher dispat
         return jobs.Count;
     }
 
-    internal static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    private static TimeSpan? RetryAfter(Exception ex) => ex switch
     {
-        var exponential = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempts, 12)));
+        DataverseException d => d.RetryAfter,
+        RetryLaterException r => r.After,
+        _ => null,
+    };
+
+    internal static TimeSpan Backoff(int attempts, TimeSpan? retryAfter, TimeSpan? retryBase = null)
+    {
+        var exponential = (retryBase ?? TimeSpan.FromSeconds(1)) * Math.Pow(2, Math.Min(attempts, 12));
         var delay = retryAfter is { } r && r > exponential ? r : exponential;
         return delay > MaxBackoff ? MaxBackoff : delay;
     }
 
-    /// <remarks>The outcome's text may quote CRM data (a phone number that would not parse), so only its kind is logged.</remarks>
-    private async Task<StepOutcome> RunAsync(OutboxJob job, CancellationToken cancellationToken)
-    {
-        if (job.Kind != DataverseStepJob.Kind)
-        {
-            throw new InvalidOperationException($"No worker handles outbox jobs of kind '{job.Kind}'.");
-        }
-
-        var payload = JsonSerializer.Deserialize(job.Payload, WebhookJson.Default.DataverseStepJob)
-            ?? throw new InvalidOperationException("The job's payload is empty.");
-        var read = RemoteExecutionContextReader.Read(payload.Body, payload.SizeExceeded);
-        if (!read.IsValid)
-        {
-            throw new InvalidOperationException($"The queued body no longer reads: {read.Error}");
-        }
-
-        var context = StepContextMapper.Map(read.Context, time.GetUtcNow());
-        var route = dispatcher.Find(context) ?? throw new InvalidOperationException($"No step handles {context.Message} of {context.Table} any more.");
-        return await route.Step.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken) =>
+        _handlers.TryGetValue(job.Kind, out var handler)
+            ? handler.RunAsync(job, cancellationToken)
+            : throw new InvalidOperationException($"No worker handles outbox jobs of kind '{job.Kind}'.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox job {Kind} done on attempt {Attempt}: {Outcome}")]
     private static partial void JobDone(ILogger logger, string kind, int attempt, string outcome);

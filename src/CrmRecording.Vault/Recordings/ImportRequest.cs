@@ -7,4 +7,5 @@ namespace CrmRecording.Vault.Recordings;
 /// <param name="RetentionClass">Retention class; the configured default when null.</param>
 /// <param name="ConsentLogRef">The consent log entry that allowed the recording.</param>
 /// <param name="Action">The audit action: import (by hand) or ingest (from the call flow).</param>
-public sealed record ImportRequest(string Actor, string? ContactId = null, string? CallId = null, string? RetentionClass = null, string? ConsentLogRef = null, string Action = "import");
+/// <param name="Id">The id to store it under, chosen beforehand so an interrupted ingest can tell whether it already landed; a new random id when null.</param>
+public sealed record ImportRequest(string Actor, string? ContactId = null, string? CallId = null, string? RetentionClass = null, string? ConsentLogRef = null, string Action = "import", RecordingId? Id = null);

@@ -23,7 +23,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
         var createdAt = time.GetUtcNow();
         var retentionClass = request.RetentionClass ?? retention.DefaultClass;
         var deleteAfter = retention.DeleteAfter(retentionClass, createdAt);
-        var id = RecordingId.New();
+        var id = request.Id ?? RecordingId.New();
         var dataKey = RandomNumberGenerator.GetBytes(32);
         try
         {

@@ -1,0 +1,116 @@
+using CrmRecording.Telephony;
+
+namespace CrmRecording.Service.Calls;
+
+/// <summary>The TwiML Twilio fetches for each leg and step of a call.</summary>
+internal sealed partial class CallFlow
+{
+    /// <summary>The rep answered: tell them what will happen and why, then dial the customer.</summary>
+    public async Task<string> RepLegAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
+    {
+        if (call.TwilioCallSid is null && form.CallSid is { } sid)
+        {
+            call = await calls.UpdateAsync(call.Id, c => c.TwilioCallSid is null ? c with { TwilioCallSid = sid } : c, cancellationToken).ConfigureAwait(false);
+        }
+
+        await calls.UpdateAsync(call.Id, c => c.Status is "placing" or "ringing" ? c with { Status = "in-progress" } : c, cancellationToken).ConfigureAwait(false);
+        var repText = disclosures.Get($"rep-{RepKind(call.Decision)}", call.Language);
+        return CallTwiml.RepLeg(
+            repText.Text,
+            repText.Language,
+            call.CustomerPhone,
+            twilioOptions.Value.CallerId ?? string.Empty,
+            Callback($"twilio/voice/{call.Id}/customer"),
+            Callback($"twilio/voice/{call.Id}/dial-complete"),
+            recordFromAnswerDual: call.Decision == "record",
+            recordingStatusCallback: call.Decision == "record" ? RecordingCallback(call) : null);
+    }
+
+    /// <summary>The customer answered (the Number url runs on their leg before the legs are bridged).</summary>
+    public async Task<string> CustomerLegAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
+    {
+        if (form.CallSid is { } child)
+        {
+            await calls.UpdateAsync(call.Id, c => c.CustomerCallSid is null ? c with { CustomerCallSid = child } : c, cancellationToken).ConfigureAwait(false);
+        }
+
+        return call.Decision switch
+        {
+            "record-after-notice" => CallTwiml.NoticeLeg(disclosures.Get("notice", call.Language), Callback($"twilio/voice/{call.Id}/notice-played")),
+            "record-after-consent" => CallTwiml.ConsentLeg(disclosures.Get("consent-question", call.Language), Callback($"twilio/voice/{call.Id}/consent"), Options.ConsentTimeoutSeconds),
+            _ => CallTwiml.DoNotRecordLeg(),
+        };
+    }
+
+    /// <summary>The notice has been played; continuing the call is consent where the law allows it, so recording starts.</summary>
+    public async Task<string> NoticePlayedAsync(CallRecord call, CancellationToken cancellationToken)
+    {
+        var notice = disclosures.Get("notice", call.Language);
+        call = await events.AddAsync(call.Id, Event(call, "disclosure-played", null, "none", null, notice), cancellationToken).ConfigureAwait(false);
+        call = await calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = true }, cancellationToken).ConfigureAwait(false);
+        await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
+        return CallTwiml.Empty();
+    }
+
+    /// <summary>The customer's answer to the consent question (keypad or speech; nothing when they stayed silent).</summary>
+    public async Task<string> ConsentAnsweredAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
+    {
+        var question = disclosures.Get("consent-question", call.Language);
+        var answer = ConsentAnswer.Parse(form.Digits, form.SpeechResult);
+        var heard = form.Digits is { Length: > 0 } d ? d : form.SpeechResult;
+        var method = MethodName(answer);
+        call = await events.AddAsync(call.Id, Event(call, "disclosure-played", null, "none", null, question), cancellationToken).ConfigureAwait(false);
+        switch (answer.Kind)
+        {
+            case ConsentAnswerKind.Granted:
+                call = await events.AddAsync(call.Id, Event(call, "consent-granted", "granted", method, heard, question), cancellationToken).ConfigureAwait(false);
+                call = await calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = true }, cancellationToken).ConfigureAwait(false);
+                await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
+                return CallTwiml.ConsentGranted(disclosures.Get("consent-granted", call.Language));
+            case ConsentAnswerKind.NoAnswer:
+                await events.AddAsync(call.Id, Event(call, "consent-timeout", "declined", "none", null, question), cancellationToken).ConfigureAwait(false);
+                return CallTwiml.ConsentTimeout(disclosures.Get("consent-timeout", call.Language));
+            default:
+                // "No", 2, or anything we cannot read as a clear yes: consent must be unambiguous, so the call goes on unrecorded.
+                var kind = answer.Kind == ConsentAnswerKind.Declined ? "consent-declined" : "consent-unrecognized";
+                await events.AddAsync(call.Id, Event(call, kind, "declined", method, heard, question), cancellationToken).ConfigureAwait(false);
+                return CallTwiml.ConsentDeclined(disclosures.Get("consent-declined", call.Language));
+        }
+    }
+
+    /// <summary>The customer's leg ended: end the rep's leg too.</summary>
+    public async Task<string> DialCompletedAsync(CallRecord call, CancellationToken cancellationToken)
+    {
+        await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = "completed", EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
+        return CallTwiml.Hangup(null, call.Language);
+    }
+
+    /// <summary>Call progress from Twilio's status callback.</summary>
+    public async Task CallStatusAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
+    {
+        var status = form.CallStatus;
+        if (status is "completed" or "busy" or "failed" or "no-answer" or "canceled")
+        {
+            await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = status, EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
+        }
+        else if (status is "in-progress" or "ringing")
+        {
+            await calls.UpdateAsync(call.Id, c => c.EndedAt is null && c.Status != "in-progress" ? c with { Status = status } : c, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal Uri RecordingCallback(CallRecord call) => Callback($"twilio/recording-status?call={call.Id}");
+
+    private static string RepKind(string decision) => decision switch
+    {
+        "record" => "record",
+        "record-after-notice" => "notice",
+        "record-after-consent" => "consent",
+        _ => "do-not-record",
+    };
+
+    private static string MethodName(ConsentAnswer answer) => answer.Method.ToString().ToLowerInvariant();
+
+    private ConsentEvent Event(CallRecord call, string kind, string? answer, string method, string? heard, DisclosureText disclosure) =>
+        new(kind, time.GetUtcNow(), answer, method, heard, disclosure.Kind, disclosure.Version, disclosure.Language, call.Jurisdictions, call.Id);
+}

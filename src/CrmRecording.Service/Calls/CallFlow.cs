@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using CrmRecording.Core.Decisions;
+using CrmRecording.Dataverse;
+using CrmRecording.Telephony;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Calls;
+
+/// <summary>
+/// The recorded call, from the dialer's click to the last webhook: places the call (rep leg first, then the
+/// customer), answers Twilio's TwiML requests per decision, captures consent, starts, pauses and resumes
+/// recording, and queues the CRM write-backs. State lives in <see cref="ICallStore"/>, so any instance can
+/// answer any webhook of any call.
+/// </summary>
+internal sealed partial class CallFlow(
+    CallPlanner planner,
+    ICallStore calls,
+    ICallCrm crm,
+    TwilioClient twilio,
+    IOptions<TwilioClientOptions> twilioOptions,
+    IOptions<CallFlowOptions> options,
+    DisclosureCatalog disclosures,
+    CallEvents events,
+    TimeProvider time,
+    ILogger<CallFlow> log)
+{
+    private CallFlowOptions Options => options.Value;
+
+    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        if (plan.Problem is { } problem)
+        {
+            return (plan.Status ?? 400, problem, null);
+        }
+
+        var decision = plan.Decision!;
+        var call = new CallRecord
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Crm = "dynamics",
+            Entity = request.Entity!,
+            RecordId = plan.Target!.RegardingId,
+            CustomerTable = plan.Target.Customer.Table,
+            CustomerId = plan.Target.Customer.Id,
+            RepUserId = plan.Rep!.Id,
+            CustomerPhone = plan.Number!,
+            Decision = decision.Outcome.ToWireName(),
+            Reasons = decision.KeyReasons,
+            Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
+            RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; policy {decision.Versions.Policy}",
+            Language = Options.Language,
+            CreatedAt = time.GetUtcNow(),
+            RecordingAllowed = decision.Outcome == RecordingOutcome.Record,
+        };
+        await calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            var phoneCallId = await crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = phoneCallId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DataverseException or HttpRequestException or TaskCanceledException)
+        {
+            await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
+            CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? 0);
+            return (503, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.", null);
+        }
+
+        try
+        {
+            var twilioCall = await twilio.CreateCallAsync(
+                new CreateCallRequest
+                {
+                    To = RepEndpoint(call.RepUserId),
+                    From = twilioOptions.Value.CallerId,
+                    Url = Callback($"twilio/voice/{call.Id}/rep"),
+                    StatusCallback = Callback($"twilio/calls/{call.Id}/status"),
+                    StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
+                    Timeout = Options.RingTimeoutSeconds,
+                },
+                cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => c with { TwilioCallSid = twilioCall.Sid, Status = "ringing" }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TwilioException ex)
+        {
+            await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
+            TwilioFailed(log, call.Id, ex.Status, ex.Code ?? 0);
+            return (502, $"Twilio refused the call (error {ex.Code}: {ex.Message}).", null);
+        }
+
+        CallPlaced(log, call.Id, call.Decision);
+        return (201, null, new PlaceCallResponse(call.Id, call.Decision, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status));
+    }
+
+    /// <summary>The rep's softphone (Twilio Voice SDK client identity); identities allow letters, digits and underscores.</summary>
+    internal static string RepEndpoint(Guid repUserId) => $"client:rep_{repUserId:N}";
+
+    internal Uri Callback(string relative)
+    {
+        var baseUrl = twilioOptions.Value.PublicBaseUrl ?? throw new InvalidOperationException("Twilio:PublicBaseUrl is not set: Twilio needs the service's public URL to call back.");
+        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return new Uri(root, relative);
+    }
+
+    private Task<CallRecord> MarkFailedAsync(string id, CancellationToken cancellationToken) =>
+        calls.UpdateAsync(id, c => c with { Status = "failed", EndedAt = time.GetUtcNow() }, CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} placed: {Decision}")]
+    private static partial void CallPlaced(ILogger logger, string callId, string decision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} not placed: the CRM failed ({Status})")]
+    private static partial void CrmFailed(ILogger logger, string callId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} not placed: Twilio answered {Status} with error {Code}")]
+    private static partial void TwilioFailed(ILogger logger, string callId, int status, int code);
+}

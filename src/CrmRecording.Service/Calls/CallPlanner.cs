@@ -1,0 +1,107 @@
+using CrmRecording.Core.Contacts;
+using CrmRecording.Core.Decisions;
+
+namespace CrmRecording.Service.Calls;
+
+/// <summary>
+/// Reads the row dialled from and the rep through the CRM port and asks the consent engine what this call
+/// may record. Bad requests and rows that cannot be called come back as a <see cref="CallPlan.Problem"/>.
+/// </summary>
+internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactReader reader, TimeProvider time)
+{
+    private static readonly string[] Entities = ["contact", "lead", "opportunity"];
+    private static readonly string[] PhoneFields = ["telephone1", "mobilephone"];
+
+    public async Task<CallPlan> PlanAsync(PlaceCallRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return CallPlan.Fail(400, invalid);
+        }
+
+        var id = Guid.Parse(request.Id!);
+        var repId = Guid.Parse(request.RepUserId!);
+        CallTarget? target;
+        try
+        {
+            target = await crm.GetTargetAsync(request.Entity!, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CallTargetException ex)
+        {
+            return CallPlan.Fail(422, ex.Message);
+        }
+
+        if (target is null)
+        {
+            return CallPlan.Fail(404, $"No {request.Entity} {id} in the CRM.");
+        }
+
+        var rep = await crm.GetRepAsync(repId, cancellationToken).ConfigureAwait(false);
+        if (rep is null)
+        {
+            return CallPlan.Fail(404, $"No CRM user {repId}: repUserId must be the systemuserid of the rep placing the call.");
+        }
+
+        var customer = target.Customer;
+        var (number, fromMobile) = request.PhoneField switch
+        {
+            "telephone1" => (customer.BusinessPhone, false),
+            "mobilephone" => (customer.MobilePhone, true),
+            _ => string.IsNullOrWhiteSpace(customer.BusinessPhone) ? (customer.MobilePhone, true) : (customer.BusinessPhone, false),
+        };
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return CallPlan.Fail(422, $"The {customer.Table} has no {(request.PhoneField is { Length: > 0 } f ? f : "business or mobile phone")} to call.");
+        }
+
+        var fields = customer.ToFields(rep.Region, number) with { PhoneIsMobileColumn = fromMobile };
+        var read = reader.Read(fields, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (!read.IsValid)
+        {
+            return CallPlan.Fail(422, $"The {customer.Table}'s {read.Field} can't be read ({read.Error}); fix it in the CRM before calling.");
+        }
+
+        var decision = engine.Decide(read.Input!);
+        if (decision.Input.Customer.Phone is not { } e164)
+        {
+            return CallPlan.Fail(422, $"The {customer.Table}'s number can't be dialled.");
+        }
+
+        return new CallPlan(null, null, target, rep, decision, e164.ToString());
+    }
+
+    private static string? Validate(PlaceCallRequest request)
+    {
+        if (request.Crm is not "dynamics")
+        {
+            return request.Crm is "salesforce"
+                ? "crm 'salesforce' is not supported by this service yet; use 'dynamics'."
+                : $"crm must be 'dynamics' (was '{request.Crm}').";
+        }
+
+        if (request.Entity is null || !Entities.Contains(request.Entity))
+        {
+            return $"entity must be one of {string.Join(", ", Entities)} (was '{request.Entity}').";
+        }
+
+        if (!Guid.TryParse(request.Id, out _))
+        {
+            return "id must be the row's GUID.";
+        }
+
+        if (!Guid.TryParse(request.RepUserId, out _))
+        {
+            return "repUserId must be the rep's systemuserid (a GUID).";
+        }
+
+        return request.PhoneField is null or "" || PhoneFields.Contains(request.PhoneField)
+            ? null
+            : $"phoneField must be one of {string.Join(", ", PhoneFields)} (was '{request.PhoneField}').";
+    }
+}
+
+/// <summary>A planned call, or why it cannot be placed (<see cref="Status"/> is the HTTP status to answer with).</summary>
+internal sealed record CallPlan(int? Status, string? Problem, CallTarget? Target, RepProfile? Rep, RecordingDecision? Decision, string? Number)
+{
+    public static CallPlan Fail(int status, string problem) => new(status, problem, null, null, null, null);
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using CrmRecording.Dataverse;
+using CrmRecording.Plugins.Ports;
+using CrmRecording.Service.Crm;
+using CrmRecording.Service.Ingest;
+using CrmRecording.Service.Outbox;
+using CrmRecording.Telephony;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Calls;
+
+/// <summary>The call flow's services: Twilio (real or the sandbox stand-in), disclosures, planner, flow, ingest.</summary>
+internal static class CallServices
+{
+    public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection(CallFlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var sandbox = (configuration["Twilio:Mode"] ?? "sandbox") == "sandbox";
+        services.AddOptions<TwilioClientOptions>().Bind(configuration.GetSection(TwilioClientOptions.SectionName));
+        if (sandbox)
+        {
+            services.AddSingleton<Sandbox.SandboxTwilio>();
+            services.AddHostedService(sp => sp.GetRequiredService<Sandbox.SandboxTwilio>());
+            // The stand-in's account, addresses and this service's own URL are filled in when it starts.
+            services.AddSingleton<IPostConfigureOptions<TwilioClientOptions>>(sp => sp.GetRequiredService<Sandbox.SandboxTwilio>());
+        }
+        else
+        {
+            services.AddSingleton<IValidateOptions<TwilioClientOptions>, TwilioOptionsValidation>();
+            services.AddOptions<TwilioClientOptions>().ValidateOnStart();
+        }
+
+        services.AddSingleton(sp => new TwilioClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
+            sp.GetRequiredService<IOptions<TwilioClientOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallFlowOptions>>().Value.DisclosuresFile is { Length: > 0 } file
+            ? LoadDisclosures(file)
+            : DisclosureCatalog.Default);
+        services.AddSingleton<ICallCrm>(sp => new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()));
+        services.AddSingleton<CallPlanner>();
+        services.AddSingleton<CallEvents>();
+        services.AddSingleton<CallFlow>();
+        services.AddSingleton<IngestCheckpoint>();
+        services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
+        services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
+        return services;
+    }
+
+    private static DisclosureCatalog LoadDisclosures(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return DisclosureCatalog.Load(stream);
+    }
+
+    /// <summary>Remote mode: the account, credentials and public URL must be right before the first call.</summary>
+    private sealed class TwilioOptionsValidation : IValidateOptions<TwilioClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, TwilioClientOptions options)
+        {
+            var problems = options.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage ?? "invalid").ToList();
+            if (options.PublicBaseUrl is null)
+            {
+                problems.Add("Twilio:PublicBaseUrl is required: the https URL Twilio reaches this service at (its webhooks are signed for it).");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.AuthToken))
+            {
+                problems.Add("Twilio:AuthToken is required: Twilio signs its webhooks with it.");
+            }
+
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using CrmRecording.Service.Outbox;
+using CrmRecording.Vault.Outbox;
+
+namespace CrmRecording.Service.Calls;
+
+/// <summary>
+/// Writes one consent event to the CRM as a <c>crr_consentlog</c> row; the consent-log write-back step then
+/// adds the note to the phone call and sets the contact's consent columns. Idempotent: an existing row for the
+/// same call and event is left alone.
+/// </summary>
+internal sealed class ConsentLogJobHandler(ICallStore calls, ICallCrm crm) : IOutboxJobHandler
+{
+    public string Kind => CallEvents.ConsentLogKind;
+
+    public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<ConsentLogJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
+        var call = await calls.GetAsync(payload.CallId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No call {payload.CallId}.");
+        if (call.PhoneCallId is null)
+        {
+            throw new RetryLaterException("The phone call activity is not created yet.");
+        }
+
+        var consentEvent = call.ConsentEvents.FirstOrDefault(e => e.Key == payload.EventKey)
+            ?? throw new InvalidOperationException($"Call {payload.CallId} has no consent event {payload.EventKey}.");
+        return await crm.EnsureConsentLogAsync(call, consentEvent, cancellationToken).ConfigureAwait(false) ? "written" : "already-written";
+    }
+}

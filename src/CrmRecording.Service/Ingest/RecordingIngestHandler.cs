@@ -1,0 +1,140 @@
+using System.Text.Json;
+using CrmRecording.Service.Calls;
+using CrmRecording.Service.Outbox;
+using CrmRecording.Telephony;
+using CrmRecording.Vault.Blobs;
+using CrmRecording.Vault.Outbox;
+using CrmRecording.Vault.Recordings;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Ingest;
+
+/// <summary>
+/// Moves a finished recording from Twilio into the vault and onto the CRM activity, in steps that each
+/// survive a crash: (1) choose the vault id and remember it on the call; (2) stream the media through the
+/// vault's encryption (plaintext never touches disk) unless that id already landed; (3) verify it by
+/// decrypting it whole; (4) only then delete it at Twilio; (5) write the link, duration, decision and
+/// consent summary to the phone call. A failure anywhere is retried from the outbox with backoff.
+/// </summary>
+internal sealed partial class RecordingIngestHandler(
+    ICallStore calls,
+    ICallCrm crm,
+    TwilioClient twilio,
+    RecordingVault vault,
+    IBlobStore blobs,
+    IOptions<Options.VaultOptions> vaultOptions,
+    IOptions<TwilioClientOptions> twilioOptions,
+    IngestCheckpoint checkpoint,
+    ILogger<RecordingIngestHandler> log) : IOutboxJobHandler
+{
+    public string Kind => RecordingIngestJob.Kind;
+
+    public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<RecordingIngestJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
+        var call = await calls.GetAsync(payload.CallId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No call {payload.CallId} for recording {payload.RecordingSid}.");
+
+        var entry = Entry(call, payload.RecordingSid);
+        if (entry.VaultId is null)
+        {
+            var chosen = RecordingId.New().Value;
+            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r.VaultId is null ? r with { VaultId = chosen, Seconds = payload.DurationSeconds, Status = "ingesting" } : r), cancellationToken).ConfigureAwait(false);
+            entry = Entry(call, payload.RecordingSid);
+            checkpoint.Reached("id-chosen");
+        }
+
+        var id = RecordingId.Parse(entry.VaultId!);
+        if (entry.Status is "ingesting")
+        {
+            await StoreAsync(call, payload, id, cancellationToken).ConfigureAwait(false);
+            checkpoint.Reached("stored");
+            var verified = await vault.VerifyAsync(id, cancellationToken).ConfigureAwait(false);
+            if (!verified.Ok)
+            {
+                // Never delete Twilio's copy on the strength of a bad one: shred ours and start again with a new id.
+                await vault.DeleteAsync(id, "ingest", $"verification failed: {verified.Problem}", cancellationToken).ConfigureAwait(false);
+                await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { VaultId = null }), cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"Recording {payload.RecordingSid} did not verify after storing ({verified.Problem}); it will be fetched again.");
+            }
+
+            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { Status = "stored" }), cancellationToken).ConfigureAwait(false);
+            entry = Entry(call, payload.RecordingSid);
+            checkpoint.Reached("verified");
+        }
+
+        if (!entry.DeletedAtTwilio)
+        {
+            await twilio.DeleteRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { DeletedAtTwilio = true }), cancellationToken).ConfigureAwait(false);
+            entry = Entry(call, payload.RecordingSid);
+            checkpoint.Reached("deleted-at-twilio");
+        }
+
+        if (!entry.WrittenToCrm)
+        {
+            var phoneCallId = call.PhoneCallId ?? throw new RetryLaterException("The phone call activity is not created yet.");
+            await crm.UpdatePhoneCallAsync(phoneCallId, PlaybackUrl(id), entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
+            await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { WrittenToCrm = true }), cancellationToken).ConfigureAwait(false);
+            checkpoint.Reached("written-to-crm");
+        }
+
+        Ingested(log, call.Id);
+        return "ingested";
+    }
+
+    private async Task StoreAsync(CallRecord call, RecordingIngestJob payload, RecordingId id, CancellationToken cancellationToken)
+    {
+        if (await Exists(id, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // A crash after the blob was committed but before its metadata leaves a blob nobody can read (its key
+        // was never stored); remove it so the upload under the same name can be committed again.
+        try
+        {
+            await blobs.DeleteAsync(id.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BlobNotFoundException)
+        {
+        }
+
+        await using var media = await twilio.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+        await vault.ImportAsync(
+            media.Content,
+            new ImportRequest("ingest:twilio", call.CustomerId.ToString(), call.Id, vaultOptions.Value.RetentionClass, payload.RecordingSid, "ingest", id),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> Exists(RecordingId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await vault.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RecordingNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The link on the phone call: the recording's page in the media service (no secret in it; access is checked on open).</summary>
+    private string? PlaybackUrl(RecordingId id) =>
+        twilioOptions.Value.PublicBaseUrl is { } baseUrl ? new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"api/recordings/{id}").AbsoluteUri : null;
+
+    private static CallRecording Entry(CallRecord call, string recordingSid) =>
+        call.Recordings.FirstOrDefault(r => r.RecordingSid == recordingSid) ?? new CallRecording(recordingSid, "ingesting");
+
+    private static CallRecord With(CallRecord call, string recordingSid, Func<CallRecording, CallRecording> change)
+    {
+        var found = call.Recordings.Any(r => r.RecordingSid == recordingSid);
+        var list = found ? call.Recordings : [.. call.Recordings, new CallRecording(recordingSid, "ingesting")];
+        var changed = list.Select(r => r.RecordingSid == recordingSid ? change(r) : r).ToList();
+        return changed.SequenceEqual(call.Recordings) ? call : call with { Recordings = changed };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: recording stored in the vault, deleted at Twilio and linked in the CRM")]
+    private static partial void Ingested(ILogger logger, string callId);
+}

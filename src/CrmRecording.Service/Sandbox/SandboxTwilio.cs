@@ -1,0 +1,102 @@
+using CrmRecording.Emulators.Twilio;
+using CrmRecording.Telephony;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Sandbox;
+
+/// <summary>
+/// The sandbox telephony: the local Twilio stand-in, started with the service. The production Twilio client
+/// is pointed at it (account, token, API and Lookup addresses), and once the service listens its own address
+/// becomes the public URL the stand-in calls back and signs for. Sandbox callees: the seeded California
+/// contact presses 1 at the consent question; everyone else answers; calls end by themselves after a few seconds.
+/// </summary>
+internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, TimeProvider time, ILogger<SandboxTwilio> log)
+    : IHostedService, IPostConfigureOptions<TwilioClientOptions>, IAsyncDisposable
+{
+    public const string CallerId = "+15005550006";
+    private readonly Lock _gate = new();
+    private TwilioStandIn? _standIn;
+    private TwilioClientOptions? _options;
+
+    public TwilioStandIn StandIn => Started();
+
+    public void PostConfigure(string? name, TwilioClientOptions options)
+    {
+        var standIn = Started();
+        options.AccountSid = standIn.Options.AccountSid;
+        options.AuthToken = standIn.Options.AuthToken;
+        options.ApiBaseUrl = standIn.BaseAddress;
+        options.LookupBaseUrl = standIn.BaseAddress;
+        options.CallerId ??= CallerId;
+        _options = options;
+        SetPublicUrl();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Started();
+        lifetime.ApplicationStarted.Register(SetPublicUrl);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        TwilioStandIn? standIn;
+        lock (_gate)
+        {
+            standIn = _standIn;
+        }
+
+        if (standIn is not null)
+        {
+            await standIn.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the stand-in on first use: the client's options need its address before any hosted service starts.</summary>
+    private TwilioStandIn Started()
+    {
+        lock (_gate)
+        {
+            if (_standIn is null)
+            {
+                // Sandbox:CallSeconds = 0 keeps calls up until hung up (tests drive the end themselves).
+                var seconds = configuration.GetValue("Sandbox:CallSeconds", 5);
+                var options = new TwilioStandInOptions
+                {
+                    AutoHangUpAfter = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+                    TimeProvider = time,
+                };
+                options.Callees["+14155550101"] = new CalleeScript(CalleeBehavior.PressesOne);
+                var standIn = new TwilioStandIn(options);
+                // Kestrel's start is quick and local; options are built synchronously, so this waits for it.
+                var address = standIn.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                _standIn = standIn;
+                SandboxStarted(log, address);
+            }
+
+            return _standIn;
+        }
+    }
+
+    private void SetPublicUrl()
+    {
+        if (_options is null || _options.PublicBaseUrl is not null)
+        {
+            return;
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is not null)
+        {
+            _options.PublicBaseUrl = new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox Twilio stand-in listening on {Address}")]
+    private static partial void SandboxStarted(ILogger logger, Uri address);
+}
