@@ -21,7 +21,7 @@ public static class TwilioSignature
     /// are sorted by name (ordinal); values of a repeated name keep the order they arrived in.
     /// </summary>
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> formParameters) =>
-        Convert.ToBase64String(Hash(authToken, url, formParameters));
+        Encoding.ASCII.GetString(Hash(authToken, url, formParameters));
 
     /// <summary>
     /// Whether <paramref name="signature"/> is Twilio's for a form POST (or a GET, with no form). The URL is tried
