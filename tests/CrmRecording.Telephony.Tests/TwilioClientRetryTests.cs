@@ -32,6 +32,18 @@ public sealed class TwilioClientRetryTests
     }
 
     [Fact]
+    public async Task CreateCall_429ThenSuccess_ReleasesTheThrottledResponse()
+    {
+        using var h = new ClientHarness();
+        var throttled = Responses.Throttled("1");
+        h.Handler.Reply(() => throttled).Reply(() => Responses.Sample(HttpStatusCode.Created, "twilio-call-create-response.json"));
+
+        await h.Client.CreateCallAsync(Call);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => throttled.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task CreateCall_500_IsNotRetriedAndThrows()
     {
         using var h = new ClientHarness();
