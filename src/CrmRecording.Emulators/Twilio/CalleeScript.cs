@@ -14,6 +14,7 @@ public sealed record CalleeScript(CalleeBehavior Behavior)
     /// <summary>The <c>Confidence</c> reported with a speech result.</summary>
     public double SpeechConfidence { get; init; } = 0.9235;
 
+    /// <summary>Whether the party answers at all (every behaviour but no-answer and busy).</summary>
     public bool PicksUp => Behavior is not (CalleeBehavior.DoesNotAnswer or CalleeBehavior.Busy);
 
     /// <summary>What the party does at its <paramref name="index"/>-th gather (0-based).</summary>

@@ -5,6 +5,7 @@ public sealed class WebhookJournal
 {
     private readonly Lock gate = new();
     private readonly List<WebhookRecord> records = [];
+    private readonly List<(Func<IReadOnlyList<WebhookRecord>, bool> Condition, TaskCompletionSource Done)> waiters = [];
 
     public IReadOnlyList<WebhookRecord> All
     {
@@ -30,11 +31,47 @@ public sealed class WebhookJournal
         }
     }
 
+    /// <summary>Completes once the webhooks sent so far satisfy <paramref name="condition"/>; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAsync(Func<IReadOnlyList<WebhookRecord>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var waiter = (condition, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (gate)
+        {
+            if (condition(records.ToArray()))
+            {
+                return;
+            }
+
+            waiters.Add(waiter);
+        }
+
+        try
+        {
+            await waiter.Item2.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                waiters.Remove(waiter);
+            }
+        }
+    }
+
     internal void Add(WebhookRecord record)
     {
         lock (gate)
         {
             records.Add(record);
+            var snapshot = records.ToArray();
+            foreach (var (condition, done) in waiters)
+            {
+                if (!done.Task.IsCompleted && condition(snapshot))
+                {
+                    done.TrySetResult();
+                }
+            }
         }
     }
 }
