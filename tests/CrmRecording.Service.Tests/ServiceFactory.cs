@@ -19,6 +19,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>When set, the service's clock (the outbox's backoff, step times) is this one.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Extra service registrations applied last (test seams such as the ingest checkpoint).</summary>
+    public Action<IServiceCollection>? Overrides { get; init; }
+
     /// <summary>When set, the steps talk to this in-memory CRM instead of Dataverse, and no background worker runs (tests drive it).</summary>
     public FakeCrm? Crm { get; init; }
 
@@ -28,6 +31,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Overrides is { } extra)
+        {
+            builder.ConfigureTestServices(extra);
         }
 
         if (Crm is { } crm)

@@ -85,7 +85,8 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
 
     private void SetPublicUrl()
     {
-        if (_options is null || _options.PublicBaseUrl is not null)
+        // Before the server has started, the address may still be the configured one with port 0.
+        if (_options is null || _options.PublicBaseUrl is not null || !lifetime.ApplicationStarted.IsCancellationRequested)
         {
             return;
         }

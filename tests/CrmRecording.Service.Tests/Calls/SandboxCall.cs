@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CrmRecording.Emulators.Dataverse;
+using CrmRecording.Emulators.Twilio;
+using CrmRecording.Service.Calls;
+using CrmRecording.Service.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmRecording.Service.Tests.Calls;
+
+/// <summary>The service on real Kestrel with both sandbox stand-ins, and helpers to drive and watch a call.</summary>
+internal sealed class SandboxCall : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public SandboxCall(Action<ServiceFactory>? configure = null, Action<IServiceCollection>? overrides = null)
+    {
+        Factory = new ServiceFactory { Overrides = overrides };
+        Factory.Settings["Sandbox:CallSeconds"] = "0";
+        Factory.Settings["Outbox:RetryBaseMilliseconds"] = "50";
+        Factory.Settings["Dataverse:MaxRetries"] = "0";
+        configure?.Invoke(Factory);
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        Client = Factory.CreateClient();
+    }
+
+    public ServiceFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public TwilioStandIn Twilio => Factory.Services.GetRequiredService<SandboxTwilio>().StandIn;
+
+    public DataverseStandIn Dataverse => Factory.Services.GetRequiredService<SandboxDataverse>().StandIn;
+
+    public ICallStore Calls => Factory.Services.GetRequiredService<ICallStore>();
+
+    public async Task<PlaceCallResponse> PlaceAsync(Guid contact, string entity = "contact", Guid? rep = null)
+    {
+        var response = await Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity, id = contact, repUserId = rep ?? CallRecords.Rep });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(Json))!;
+    }
+
+    /// <summary>Polls the call's stored state until <paramref name="condition"/> holds (webhooks and the worker run in the background).</summary>
+    public async Task<CallRecord> WaitAsync(string callId, Func<CallRecord, bool> condition, string what, int seconds = 30)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        CallRecord? call = null;
+        while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            call = await Calls.GetAsync(callId);
+            if (call is not null && condition(call))
+            {
+                return call;
+            }
+
+            await Task.Delay(50);
+        }
+
+        var webhooks = string.Join(Environment.NewLine, Twilio.Webhooks.All.Select(w => $"{w.Url} -> {w.StatusCode} {w.ErrorCode} {w.Failure} {w.ResponseBody}"));
+        throw new TimeoutException($"Call {callId} never reached: {what}. Last state: {JsonSerializer.Serialize(call, Json)}{Environment.NewLine}Twilio's webhooks:{Environment.NewLine}{webhooks}");
+    }
+
+    /// <summary>Polls the CRM stand-in until a row matching <paramref name="condition"/> exists.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> WaitForRowAsync(string entitySet, Func<System.Text.Json.Nodes.JsonObject, bool> condition, string what, int seconds = 30)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (Dataverse.GetRows(entitySet).FirstOrDefault(condition) is { } row)
+            {
+                return row;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No {entitySet} row: {what}.");
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+}
