@@ -38,6 +38,12 @@ internal static class CallServices
             ? LoadDisclosures(file)
             : DisclosureCatalog.Default);
         services.AddSingleton<ICallCrm>(sp => new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()));
+        if (configuration.GetValue("Twilio:LookupLineType", true))
+        {
+            // Each lookup is billed by Twilio; the client caches answers per number (Twilio:LookupCacheDuration).
+            services.AddSingleton<ILineTypeLookup, TwilioLineTypeLookup>();
+        }
+
         services.AddSingleton<CallPlanner>();
         services.AddSingleton<CallEvents>();
         services.AddSingleton<CallFlow>();
