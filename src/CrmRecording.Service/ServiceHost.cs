@@ -9,6 +9,7 @@ using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
 using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
 using CrmRecording.Service.Webhooks;
 using Microsoft.Extensions.Options;
@@ -34,15 +35,19 @@ internal static class ServiceHost
         builder.Services.AddHostedService<MigrationService>();
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
+        builder.Services.AddPlayback(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealth();
         app.MapDataverseWebhook();
+        app.MapPlayback();
         return app;
     }
 
