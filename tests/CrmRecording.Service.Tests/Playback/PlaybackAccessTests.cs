@@ -154,6 +154,26 @@ public sealed class PlaybackAccessTests(PlaybackFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Audio_SeekingPlayer_AsksTheCrmOnlyForTheFirstRange()
+    {
+        var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep);
+        var (userId, oid) = fixture.AddUser("Jamie Ortiz", SeedData.Roles.RecordingReviewer);
+        using var client = fixture.ClientFor(oid);
+        int CrmRequestsAboutTheUser() => fixture.StandIn.Requests.All.Count(r =>
+            r.Url.ToString().Contains(userId.ToString("D"), StringComparison.OrdinalIgnoreCase) || Uri.UnescapeDataString(r.Url.ToString()).Contains(oid.ToString("D"), StringComparison.OrdinalIgnoreCase));
+
+        for (var seek = 0; seek < 10; seek++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, seeded.AudioUrl);
+            request.Headers.Range = new RangeHeaderValue(seek * 25_000, (seek * 25_000) + 999);
+            Assert.Equal(HttpStatusCode.PartialContent, (await client.SendAsync(request)).StatusCode);
+        }
+
+        // The user by Entra id, their direct roles, their teams: once, for all ten ranges.
+        Assert.Equal(3, CrmRequestsAboutTheUser());
+    }
+
+    [Fact]
     public async Task Audit_AfterGrantsAndDenials_ChainStillVerifies()
     {
         var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep);

@@ -52,6 +52,24 @@ public sealed class PlaybackFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    public CrmRecording.Emulators.Dataverse.DataverseStandIn StandIn => Factory.Services.GetRequiredService<SandboxDataverse>().StandIn;
+
+    /// <summary>Adds a CRM user holding <paramref name="role"/> directly; returns its systemuserid and Entra object id.</summary>
+    public (Guid UserId, Guid EntraObjectId) AddUser(string name, Guid role)
+    {
+        var (id, oid) = (Guid.NewGuid(), Guid.NewGuid());
+        StandIn.PutRow("systemusers", new JsonObject
+        {
+            ["systemuserid"] = id.ToString("D"),
+            ["fullname"] = name,
+            ["azureactivedirectoryobjectid"] = oid.ToString("D"),
+            ["isdisabled"] = false,
+            ["_parentsystemuserid_value"] = null,
+        });
+        StandIn.Associate("systemusers", id, "systemuserroles_association", role);
+        return (id, oid);
+    }
+
     public Task DisposeAsync()
     {
         Factory.Dispose();
