@@ -97,7 +97,7 @@ public sealed class PlaybackFixture : IAsyncLifetime
     /// <summary>A call placed by <paramref name="rep"/> and its recording: <paramref name="bytes"/> of WAV-like audio spanning several 64 KiB chunks.</summary>
     public async Task<SeededRecording> SeedAsync(Guid rep, int bytes = 300_000, Func<CallRecord, CallRecord>? change = null)
     {
-        var call = Call(rep);
+        var call = NewCall(rep);
         call = change?.Invoke(call) ?? call;
         await Factory.Services.GetRequiredService<ICallStore>().AddAsync(call);
         var audio = Audio(bytes);
@@ -124,7 +124,8 @@ public sealed class PlaybackFixture : IAsyncLifetime
         return audio;
     }
 
-    private static CallRecord Call(Guid rep) => new()
+    /// <summary>A completed, recorded call placed by <paramref name="rep"/> to the seeded Texas contact.</summary>
+    public static CallRecord NewCall(Guid rep) => new()
     {
         Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         Crm = "dynamics",
