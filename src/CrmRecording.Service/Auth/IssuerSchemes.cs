@@ -11,8 +11,6 @@ internal sealed class IssuerSchemes(IReadOnlyDictionary<string, string> schemeBy
 {
     private static readonly JsonWebTokenHandler Reader = new();
 
-    public IReadOnlyDictionary<string, string> SchemeByIssuer => schemeByIssuer;
-
     /// <summary>The scheme for the request's token; the fallback (which rejects it) when none is presented or its issuer is unknown.</summary>
     public string Select(HttpContext context)
     {

@@ -1,5 +1,6 @@
 using CrmRecording.Dataverse;
 using CrmRecording.Service.Auth;
+using Microsoft.Extensions.Options;
 
 namespace CrmRecording.Service.Playback;
 
@@ -14,7 +15,7 @@ internal static class PlaybackServices
         // The client is built on first use: in the sandbox its address is known only once the stand-in listens.
         services.AddSingleton(sp => new CrmAccessDirectory(
             new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlaybackOptions>>(),
+            sp.GetRequiredService<IOptions<PlaybackOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PlaybackAccess>();
         services.AddSingleton<PlaybackGate>();
