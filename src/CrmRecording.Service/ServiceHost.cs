@@ -10,6 +10,7 @@ using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
 using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
 using CrmRecording.Service.Webhooks;
 using Microsoft.Extensions.Options;
@@ -36,17 +37,21 @@ internal static class ServiceHost
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
+        builder.Services.AddPlayback(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealth();
         app.MapDataverseWebhook();
         app.MapCalls();
         app.MapTwilioWebhooks();
+        app.MapPlayback();
         return app;
     }
 

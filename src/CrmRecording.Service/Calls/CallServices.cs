@@ -30,10 +30,13 @@ internal static class CallServices
             services.AddOptions<TwilioClientOptions>().ValidateOnStart();
         }
 
-        services.AddSingleton(sp => new TwilioClient(
+        // Created on first use, not when the background workers are built: in the sandbox the stand-in's
+        // address is known only once it has started.
+        services.AddSingleton(sp => new Lazy<TwilioClient>(() => new TwilioClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
             sp.GetRequiredService<IOptions<TwilioClientOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => sp.GetRequiredService<Lazy<TwilioClient>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallFlowOptions>>().Value.DisclosuresFile is { Length: > 0 } file
             ? LoadDisclosures(file)
             : DisclosureCatalog.Default);

@@ -8,13 +8,13 @@ namespace CrmRecording.Service.Calls;
 /// The enrichment step's line-type port over Twilio Lookup v2 (cached per number by the client). When Lookup
 /// fails the line counts as unknown, which the consent engine treats as weak evidence — never as a relaxation.
 /// </summary>
-internal sealed partial class TwilioLineTypeLookup(TwilioClient twilio, ILogger<TwilioLineTypeLookup> log) : ILineTypeLookup
+internal sealed partial class TwilioLineTypeLookup(Lazy<TwilioClient> lazyTwilio, ILogger<TwilioLineTypeLookup> log) : ILineTypeLookup
 {
     public async Task<DeviceType> LookupAsync(E164Number number, CancellationToken cancellationToken = default)
     {
         try
         {
-            return (await twilio.LookupLineTypeAsync(number.ToString(), cancellationToken).ConfigureAwait(false)).DeviceType;
+            return (await lazyTwilio.Value.LookupLineTypeAsync(number.ToString(), cancellationToken).ConfigureAwait(false)).DeviceType;
         }
         catch (Exception ex) when (ex is TwilioException or HttpRequestException)
         {

@@ -19,7 +19,7 @@ namespace CrmRecording.Service.Ingest;
 internal sealed partial class RecordingIngestHandler(
     ICallStore calls,
     ICallCrm crm,
-    TwilioClient twilio,
+    Lazy<TwilioClient> lazyTwilio,
     RecordingVault vault,
     IBlobStore blobs,
     IOptions<Options.VaultOptions> vaultOptions,
@@ -65,7 +65,7 @@ internal sealed partial class RecordingIngestHandler(
 
         if (!entry.DeletedAtTwilio)
         {
-            await twilio.DeleteRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+            await lazyTwilio.Value.DeleteRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
             call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { DeletedAtTwilio = true }), cancellationToken).ConfigureAwait(false);
             entry = Entry(call, payload.RecordingSid);
             checkpoint.Reached("deleted-at-twilio");
@@ -100,7 +100,7 @@ internal sealed partial class RecordingIngestHandler(
         {
         }
 
-        await using var media = await twilio.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+        await using var media = await lazyTwilio.Value.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
         await vault.ImportAsync(
             media.Content,
             new ImportRequest("ingest:twilio", call.CustomerId.ToString(), call.Id, vaultOptions.Value.RetentionClass, payload.RecordingSid, "ingest", id),

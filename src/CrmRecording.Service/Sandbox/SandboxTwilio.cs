@@ -20,11 +20,11 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
     private TwilioStandIn? _standIn;
     private TwilioClientOptions? _options;
 
-    public TwilioStandIn StandIn => Started();
+    public TwilioStandIn StandIn => Started;
 
     public void PostConfigure(string? name, TwilioClientOptions options)
     {
-        var standIn = Started();
+        var standIn = Started;
         options.AccountSid = standIn.Options.AccountSid;
         options.AuthToken = standIn.Options.AuthToken;
         options.ApiBaseUrl = standIn.BaseAddress;
@@ -34,11 +34,25 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
         SetPublicUrl();
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Started();
+        // Sandbox:CallSeconds = 0 keeps calls up until hung up (tests drive the end themselves).
+        var seconds = configuration.GetValue("Sandbox:CallSeconds", 5);
+        var options = new TwilioStandInOptions
+        {
+            AutoHangUpAfter = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+            TimeProvider = time,
+        };
+        options.Callees["+14155550101"] = new CalleeScript(CalleeBehavior.PressesOne);
+        var standIn = new TwilioStandIn(options);
+        var address = await standIn.StartAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _standIn = standIn;
+        }
+
+        SandboxStarted(log, address);
         lifetime.ApplicationStarted.Register(SetPublicUrl);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -57,29 +71,15 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
         }
     }
 
-    /// <summary>Starts the stand-in on first use: the client's options need its address before any hosted service starts.</summary>
-    private TwilioStandIn Started()
+    /// <summary>The running stand-in; the Twilio client's options are read only after the hosted services have started.</summary>
+    private TwilioStandIn Started
     {
-        lock (_gate)
+        get
         {
-            if (_standIn is null)
+            lock (_gate)
             {
-                // Sandbox:CallSeconds = 0 keeps calls up until hung up (tests drive the end themselves).
-                var seconds = configuration.GetValue("Sandbox:CallSeconds", 5);
-                var options = new TwilioStandInOptions
-                {
-                    AutoHangUpAfter = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
-                    TimeProvider = time,
-                };
-                options.Callees["+14155550101"] = new CalleeScript(CalleeBehavior.PressesOne);
-                var standIn = new TwilioStandIn(options);
-                // Kestrel's start is quick and local; options are built synchronously, so this waits for it.
-                var address = standIn.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-                _standIn = standIn;
-                SandboxStarted(log, address);
+                return _standIn ?? throw new InvalidOperationException("The sandbox Twilio stand-in has not started yet; Twilio options are read before the host started.");
             }
-
-            return _standIn;
         }
     }
 

@@ -73,9 +73,10 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
     }
 
     /// <summary>Writes plaintext bytes <paramref name="start"/>..<paramref name="endInclusive"/> (the whole recording when null) to <paramref name="destination"/>.</summary>
+    /// <param name="detail">Appended to the audited range (who else, why, with what outcome); the event is written once the bytes are out.</param>
     /// <exception cref="RecordingNotFoundException">No such recording, or it was deleted.</exception>
     /// <exception cref="RecordingCorruptException">A chunk failed authentication; output stops before its bytes.</exception>
-    public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", CancellationToken cancellationToken = default)
+    public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", string? detail = null, CancellationToken cancellationToken = default)
     {
         var (record, reader) = await OpenAsync(id, cancellationToken).ConfigureAwait(false);
         using (reader)
@@ -87,7 +88,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
                 await reader.ReadRangeAsync(from, to, (m, ct) => destination.WriteAsync(m, ct), cancellationToken).ConfigureAwait(false);
             }
 
-            await metadata.AppendAuditAsync(Audit(action, actor, id, $"bytes={from}-{to}"), cancellationToken).ConfigureAwait(false);
+            await metadata.AppendAuditAsync(Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,78 @@
+using CrmRecording.Dataverse;
+using CrmRecording.Service.Sandbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrmRecording.Service.Auth;
+
+/// <summary>
+/// <c>POST /sandbox/token</c>: mints a one-hour bearer token for a seeded CRM user of the sandbox's Dataverse
+/// stand-in, so playback can be tried with curl. Mapped only in sandbox mode.
+/// </summary>
+internal static class SandboxTokenEndpoint
+{
+    public static IEndpointRouteBuilder MapSandboxToken(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/sandbox/token", MintAsync)
+            .WithTags("sandbox")
+            .WithSummary("Sandbox only: a one-hour bearer token for a seeded CRM user (by systemuserid or Entra object id).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<SandboxToken>, ProblemHttpResult>> MintAsync(
+        SandboxTokenRequest request,
+        SandboxTokenIssuer issuer,
+        SandboxDataverse sandbox,
+        DataverseClient dataverse,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        Guid userId;
+        Guid entraObjectId;
+        string? name;
+        if (request.UserId is { } id && id != Guid.Empty)
+        {
+            // The stand-in is in this process; its row carries the Entra object id the Web API columns leave out.
+            var row = sandbox.StandIn.GetRow("systemusers", id);
+            if (row is null || !Guid.TryParse((string?)row["azureactivedirectoryobjectid"], out entraObjectId))
+            {
+                return NotFound($"The sandbox CRM has no user {id:D} with an Entra object id.");
+            }
+
+            userId = id;
+            name = (string?)row["fullname"];
+        }
+        else if (request.EntraObjectId is { } oid && oid != Guid.Empty)
+        {
+            var user = await dataverse.FindUserByEntraObjectIdAsync(oid, cancellationToken).ConfigureAwait(false);
+            if (user is null)
+            {
+                return NotFound($"The sandbox CRM has no user with Entra object id {oid:D}.");
+            }
+
+            (userId, entraObjectId, name) = (user.Id, oid, user.FullName);
+        }
+        else
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Whose token?", detail: "Send { \"userId\": \"<systemuserid>\" } or { \"entraObjectId\": \"<guid>\" }.");
+        }
+
+        var token = issuer.Mint(entraObjectId, userId, name, time.GetUtcNow());
+        return TypedResults.Ok(new SandboxToken(token, "Bearer", (int)SandboxTokenIssuer.Lifetime.TotalSeconds, userId, entraObjectId));
+    }
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sandbox user", detail: detail);
+}
+
+/// <summary>Whose token to mint: a <c>systemuserid</c> or an Entra object id.</summary>
+internal sealed record SandboxTokenRequest(Guid? UserId, Guid? EntraObjectId);
+
+/// <summary>An OAuth-style token answer.</summary>
+internal sealed record SandboxToken(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
+    Guid UserId,
+    Guid EntraObjectId);

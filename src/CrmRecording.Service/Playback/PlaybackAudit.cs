@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CrmRecording.Service.Auth;
+using CrmRecording.Vault.Audit;
+using CrmRecording.Vault.Metadata;
+
+namespace CrmRecording.Service.Playback;
+
+/// <summary>
+/// The audit actions playback writes to the vault's hash-chained trail, and their detail text:
+/// <c>status=206 basis=owner sub="…" range="bytes=0-99"</c>. Grants of audio are written by the vault's export
+/// itself (its detail starts with the bytes served); everything else is appended here.
+/// </summary>
+internal static class PlaybackAudit
+{
+    /// <summary>Audio served (200 or 206), written by the vault once the bytes are out.</summary>
+    public const string Granted = "playback";
+
+    /// <summary>HEAD of the audio answered: length and type, no audio.</summary>
+    public const string HeadGranted = "playback-head";
+
+    /// <summary>The metadata and consent log were shown.</summary>
+    public const string Viewed = "recording-viewed";
+
+    /// <summary>Refused (403), or not decidable because the CRM could not be asked (503).</summary>
+    public const string Denied = "playback-denied";
+
+    /// <summary>Allowed, but the requested range lies outside the recording (416).</summary>
+    public const string Unsatisfiable = "playback-unsatisfiable";
+
+    /// <summary>The listener went away before the range was sent in full.</summary>
+    public const string Aborted = "playback-aborted";
+
+    /// <summary>The audio could not be read (a corrupt chunk, an unavailable key).</summary>
+    public const string Failed = "playback-failed";
+
+    public static string CrmActor(Guid userId) => $"crm-user:{userId:D}";
+
+    /// <summary>Key=value pairs; free text (token subject, reasons, the raw Range header) is JSON-quoted so it cannot forge another pair.</summary>
+    public static string Detail(int status, CallerIdentity caller, string? basisOrReason, string? range, bool denied = false)
+    {
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"status={status}"));
+        if (basisOrReason is not null)
+        {
+            text.Append(denied ? " reason=" : " basis=").Append(JsonSerializer.Serialize(basisOrReason));
+        }
+
+        text.Append(" sub=").Append(JsonSerializer.Serialize(caller.Subject));
+        text.Append(" iss=").Append(JsonSerializer.Serialize(caller.Issuer));
+        if (!string.IsNullOrEmpty(range))
+        {
+            text.Append(" range=").Append(JsonSerializer.Serialize(range));
+        }
+
+        return text.ToString();
+    }
+
+    public static Task AppendAsync(this IMetadataStore metadata, TimeProvider time, string action, string actor, string? recordingId, string detail, CancellationToken cancellationToken) =>
+        metadata.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), action, actor, recordingId, detail), cancellationToken);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Recordings;
+using Microsoft.Net.Http.Headers;
+
+namespace CrmRecording.Service.Playback;
+
+/// <summary>
+/// The audio of an allowed request, streamed from the vault as it is decrypted: only the chunks the range
+/// spans are read, nothing is buffered whole or written to disk. GET honours one byte range (206, or 416 with
+/// <c>Content-Range: bytes */length</c>); HEAD answers the headers of the whole representation, since range
+/// handling is defined for GET only (RFC 9110 §14.2). Responses are never cached.
+/// </summary>
+internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
+        var vault = services.GetRequiredService<RecordingVault>();
+        var metadata = services.GetRequiredService<IMetadataStore>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var log = services.GetRequiredService<ILogger<RecordingAudioResult>>();
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        var recording = grant.Recording;
+        var length = recording.PlaintextBytes;
+        var aborted = httpContext.RequestAborted;
+        var head = HttpMethods.IsHead(request.Method);
+        var rangeHeader = head ? null : request.Headers.Range.ToString();
+        var selection = ByteRangeSelection.Select(rangeHeader, length);
+
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers.AcceptRanges = "bytes";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (selection.Kind == ByteRangeKind.Unsatisfiable)
+        {
+            response.Headers.ContentRange = new ContentRangeHeaderValue(length).ToString();
+            await metadata.AppendAsync(time, PlaybackAudit.Unsatisfiable, grant.Actor, recording.Id.Value, PlaybackAudit.Detail(StatusCodes.Status416RangeNotSatisfiable, grant.Caller, grant.Basis, rangeHeader), aborted).ConfigureAwait(false);
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status416RangeNotSatisfiable,
+                title: "Range not satisfiable",
+                detail: string.Create(CultureInfo.InvariantCulture, $"The recording is {length} bytes long.")).ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        var partial = selection.Kind == ByteRangeKind.Partial;
+        response.StatusCode = partial ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
+        response.ContentType = RecordingView.AudioContentType;
+        response.ContentLength = partial ? selection.Length : length;
+        if (partial)
+        {
+            response.Headers.ContentRange = new ContentRangeHeaderValue(selection.Start, selection.End, length).ToString();
+        }
+
+        var detail = PlaybackAudit.Detail(response.StatusCode, grant.Caller, grant.Basis, rangeHeader);
+        if (head)
+        {
+            await metadata.AppendAsync(time, PlaybackAudit.HeadGranted, grant.Actor, recording.Id.Value, detail, aborted).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await vault.ExportAsync(recording.Id, partial ? selection.Start : null, partial ? selection.End : null, response.Body, grant.Actor, PlaybackAudit.Granted, detail, aborted).ConfigureAwait(false);
+            Served(log, grant.Actor, response.StatusCode, partial ? selection.Length : length);
+        }
+        catch (Exception) when (aborted.IsCancellationRequested)
+        {
+            // The listener seeked or closed: what was sent is still a listen, so it is audited; nobody is left to answer.
+            await metadata.AppendAsync(time, PlaybackAudit.Aborted, grant.Actor, recording.Id.Value, detail, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RecordingNotFoundException) when (!response.HasStarted)
+        {
+            // Deleted between the access check and the read.
+            response.Headers.Remove(HeaderNames.ContentRange);
+            response.ContentLength = null;
+            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such recording", detail: "The recording was deleted.").ExecuteAsync(httpContext).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Audited and rethrown: before the first byte the host answers 500; after it, the connection is cut so a short body is never taken for the whole.
+            ReadFailed(log, grant.Actor, ex.GetType().Name);
+            await metadata.AppendAsync(time, PlaybackAudit.Failed, grant.Actor, recording.Id.Value, $"{detail} error={ex.GetType().Name}", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Audio served to {Actor}: {Status}, {Bytes} bytes")]
+    private static partial void Served(ILogger logger, string actor, int status, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audio for {Actor} could not be read ({Error})")]
+    private static partial void ReadFailed(ILogger logger, string actor, string error);
+}
