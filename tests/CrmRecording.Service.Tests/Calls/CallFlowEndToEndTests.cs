@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Emulators.Twilio;
+using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +69,28 @@ public sealed class CallFlowEndToEndTests : IDisposable
         await _sandbox.WaitForRowAsync("crr_consentlogs", r => (string?)r["crr_callid"] == call.Id && (string?)r["crr_event"] == "consent-granted:consent-question", "the granted consent log");
         await _sandbox.WaitForRowAsync("annotations", r => (string?)r["_objectid_value"] == placed.PhoneCallId.Value.ToString() && ((string?)r["notetext"] ?? "").Contains("granted", StringComparison.Ordinal), "the consent note on the phone call");
         await _sandbox.WaitForRowAsync("contacts", r => (string?)r["contactid"] == SeedData.Contacts.CaliforniaMobile.ToString() && (int?)r["crr_consentstatus"] == 107340001, "the contact marked granted");
+
+        // Playback: a reviewer plays a range; the director (no recording role, not the rep's own manager) is refused; both audited.
+        var expected = _sandbox.Twilio.RenderExpectedWav(entry.RecordingSid);
+        using (var play = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{entry.VaultId}/audio"))
+        {
+            play.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _sandbox.TokenAsync(SeedData.Users.ComplianceReviewer));
+            play.Headers.Range = new RangeHeaderValue(1000, 20_999);
+            var response = await _sandbox.Client.SendAsync(play);
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            Assert.Equal($"bytes 1000-20999/{expected.Length}", response.Content.Headers.ContentRange?.ToString());
+            Assert.Equal(expected.AsSpan(1000, 20_000).ToArray(), await response.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var refused = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{entry.VaultId}/audio"))
+        {
+            refused.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _sandbox.TokenAsync(SeedData.Users.SalesDirector));
+            Assert.Equal(HttpStatusCode.Forbidden, (await _sandbox.Client.SendAsync(refused)).StatusCode);
+        }
+
+        var audit = await _sandbox.Factory.Services.GetRequiredService<IMetadataStore>().ReadAuditAsync();
+        Assert.Contains(audit, e => e.Entry.Action == "playback" && e.Entry.RecordingId == entry.VaultId && e.Entry.Actor == $"crm-user:{SeedData.Users.ComplianceReviewer}" && (e.Entry.Detail ?? "").Contains("1000-20999", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Entry.Action == "playback-denied" && e.Entry.RecordingId == entry.VaultId && (e.Entry.Actor ?? "").Contains(SeedData.Users.SalesDirector.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,6 +43,14 @@ internal sealed class SandboxCall : IDisposable
         return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(Json))!;
     }
 
+    /// <summary>A bearer token for a seeded CRM user from the sandbox's token endpoint.</summary>
+    public async Task<string> TokenAsync(Guid userId)
+    {
+        var response = await Client.PostAsJsonAsync("/sandbox/token", new { userId });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+    }
+
     /// <summary>Polls the call's stored state until <paramref name="condition"/> holds (webhooks and the worker run in the background).</summary>
     public async Task<CallRecord> WaitAsync(string callId, Func<CallRecord, bool> condition, string what, int seconds = 30)
     {
