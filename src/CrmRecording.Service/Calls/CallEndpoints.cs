@@ -1,63 +1,115 @@
+using System.Security.Claims;
+using CrmRecording.Service.Auth;
+
 namespace CrmRecording.Service.Calls;
 
-/// <summary>The dialer's API: place a call, see it, start (after a verbal disclosure), pause and resume its recording.</summary>
+/// <summary>
+/// The dialer's API: place a call, see it, start (after a verbal disclosure), pause and resume its recording.
+/// Every request carries the rep's bearer token; a rep acts only as themselves.
+/// </summary>
 internal static class CallEndpoints
 {
     public static IEndpointRouteBuilder MapCalls(this IEndpointRouteBuilder app)
     {
-        var calls = app.MapGroup("/api/calls").WithTags("calls").DisableAntiforgery();
+        var calls = app.MapGroup("/api/calls").WithTags("calls").DisableAntiforgery().RequireAuthorization(CallerAuthentication.Policy);
         calls.MapPost("/", PlaceAsync).WithSummary("Click to dial: decides whether and how the call may be recorded, places it and creates the phone call activity.")
             .Produces<PlaceCallResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        calls.MapGet("/{id}", GetAsync).WithSummary("The call's state, consent events, paused spans and recordings.");
+        calls.MapGet("/{id}", GetAsync).WithSummary("The call's state, consent events, paused spans and recordings (its rep, the rep's manager, recording reviewers).");
         calls.MapPost("/{id}/recording/start", StartAsync).WithSummary("The rep starts recording after a verbal disclosure, with their attestation (listed for audit).");
         calls.MapPost("/{id}/recording/pause", PauseAsync).WithSummary("PCI: stop capturing while payment details are given.");
         calls.MapPost("/{id}/recording/resume", ResumeAsync).WithSummary("Resume recording after a PCI pause.");
-        calls.MapGet("/manual-starts", ManualStartsAsync).WithSummary("Calls whose recording a rep started by hand, newest first, for compliance review.");
+        calls.MapGet("/manual-starts", ManualStartsAsync).WithSummary("Calls whose recording a rep started by hand, newest first (recording reviewers and administrators).");
         return app;
     }
 
-    internal static async Task<IResult> PlaceAsync(PlaceCallRequest? request, CallFlow flow, CancellationToken cancellationToken)
+    internal static async Task<IResult> PlaceAsync(PlaceCallRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken)
     {
         if (request is null)
         {
-            return Results.Problem(statusCode: 400, detail: "Send a JSON body: { crm, entity, id, phoneField?, repUserId }.");
+            return Results.Problem(statusCode: 400, detail: "Send a JSON body: { crm, entity, id, phoneField?, repUserId? }.");
         }
 
-        var (status, problem, call) = await flow.PlaceAsync(request, cancellationToken).ConfigureAwait(false);
-        return call is null ? Results.Problem(statusCode: status, detail: problem) : Results.Created($"/api/calls/{call.CallId}", call);
+        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        if (request.RepUserId is { Length: > 0 } rep && (!Guid.TryParse(rep, out var repId) || repId != user.Id))
+        {
+            return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user: calls are placed only as yourself.");
+        }
+
+        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, cancellationToken).ConfigureAwait(false);
+        return call is null ? Results.Problem(statusCode: status, detail: refusal) : Results.Created($"/api/calls/{call.CallId}", call);
     }
 
-    internal static async Task<IResult> GetAsync(string id, ICallStore calls, CancellationToken cancellationToken) =>
-        await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } call
+    internal static async Task<IResult> GetAsync(string id, ClaimsPrincipal principal, CallCaller caller, ICallStore calls, CancellationToken cancellationToken)
+    {
+        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        if (await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } call)
+        {
+            return Results.Problem(statusCode: 404, detail: $"No call {id}.");
+        }
+
+        return await caller.MaySeeAsync(user, call, cancellationToken).ConfigureAwait(false)
             ? Results.Ok(call)
-            : Results.Problem(statusCode: 404, detail: $"No call {id}.");
+            : Results.Problem(statusCode: 403, detail: "Only the call's rep, the rep's manager and recording reviewers can see a call.");
+    }
 
-    internal static async Task<IResult> StartAsync(string id, RecordingControlRequest? request, CallFlow flow, CancellationToken cancellationToken) =>
-        Answer(request?.Rep() is { } rep
-            ? await flow.StartManualAsync(id, rep, request.Attestation, cancellationToken).ConfigureAwait(false)
-            : RecordingControlRequest.Missing);
+    internal static Task<IResult> StartAsync(string id, RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken) =>
+        ControlAsync(request, principal, caller, rep => flow.StartManualAsync(id, rep, request?.Attestation, cancellationToken), cancellationToken);
 
-    internal static async Task<IResult> PauseAsync(string id, RecordingControlRequest? request, CallFlow flow, CancellationToken cancellationToken) =>
-        Answer(request?.Rep() is { } rep ? await flow.PauseAsync(id, rep, cancellationToken).ConfigureAwait(false) : RecordingControlRequest.Missing);
+    internal static Task<IResult> PauseAsync(string id, RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken) =>
+        ControlAsync(request, principal, caller, rep => flow.PauseAsync(id, rep, cancellationToken), cancellationToken);
 
-    internal static async Task<IResult> ResumeAsync(string id, RecordingControlRequest? request, CallFlow flow, CancellationToken cancellationToken) =>
-        Answer(request?.Rep() is { } rep ? await flow.ResumeAsync(id, rep, cancellationToken).ConfigureAwait(false) : RecordingControlRequest.Missing);
+    internal static Task<IResult> ResumeAsync(string id, RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken) =>
+        ControlAsync(request, principal, caller, rep => flow.ResumeAsync(id, rep, cancellationToken), cancellationToken);
 
-    internal static async Task<IResult> ManualStartsAsync(ICallStore calls, CancellationToken cancellationToken, int max = 100) =>
-        Results.Ok((await calls.ListManualStartsAsync(Math.Clamp(max, 1, 1000), cancellationToken).ConfigureAwait(false))
+    internal static async Task<IResult> ManualStartsAsync(ClaimsPrincipal principal, CallCaller caller, ICallStore calls, CancellationToken cancellationToken, int max = 100)
+    {
+        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        if (!await caller.IsReviewerAsync(user, cancellationToken).ConfigureAwait(false))
+        {
+            return Results.Problem(statusCode: 403, detail: "The list of hand-started recordings is for Recording Reviewers and Recording Administrators.");
+        }
+
+        return Results.Ok((await calls.ListManualStartsAsync(Math.Clamp(max, 1, 1000), cancellationToken).ConfigureAwait(false))
             .Select(c => new { callId = c.Id, c.RepUserId, c.ManualStart, c.Decision, c.PhoneCallId, c.CustomerTable, c.CustomerId }));
+    }
 
-    private static IResult Answer(CallFlow.ControlResult result) =>
-        result.Problem is null ? Results.Ok(result.Call) : Results.Problem(statusCode: result.Status, detail: result.Problem);
+    private static async Task<IResult> ControlAsync(RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, Func<Guid, Task<CallFlow.ControlResult>> control, CancellationToken cancellationToken)
+    {
+        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        // The body may name the rep (older dialers); it must then be the caller.
+        if (request?.RepUserId is { Length: > 0 } named && (!Guid.TryParse(named, out var namedId) || namedId != user.Id))
+        {
+            return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user.");
+        }
+
+        var result = await control(user.Id).ConfigureAwait(false);
+        return result.Problem is null ? Results.Ok(result.Call) : Results.Problem(statusCode: result.Status, detail: result.Problem);
+    }
 }
 
-/// <summary>Body of the recording control requests.</summary>
-internal sealed record RecordingControlRequest(string? RepUserId, string? Attestation)
-{
-    public static CallFlow.ControlResult Missing { get; } = new(400, "repUserId (the rep's systemuserid) is required.", null);
-
-    public Guid? Rep() => Guid.TryParse(RepUserId, out var id) ? id : null;
-}
+/// <summary>Body of the recording control requests; the rep is the caller (a named rep must be the caller).</summary>
+internal sealed record RecordingControlRequest(string? RepUserId, string? Attestation);

@@ -123,9 +123,12 @@ internal sealed partial class CallFlow
                     RecordingStatusCallbackEvent = ["in-progress", "completed", "absent"],
                 },
                 cancellationToken).ConfigureAwait(false);
+            // Twilio's in-progress callback may have added the entry already; the manual mark must survive that race.
             await calls.UpdateAsync(
                 call.Id,
-                c => c.Recordings.Any(r => r.RecordingSid == recording.Sid) ? c : c with { Recordings = [.. c.Recordings, new CallRecording(recording.Sid, "in-progress", Manual: manual)] },
+                c => c.Recordings.Any(r => r.RecordingSid == recording.Sid)
+                    ? (manual ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recording.Sid ? r with { Manual = true } : r)] } : c)
+                    : c with { Recordings = [.. c.Recordings, new CallRecording(recording.Sid, "in-progress", Manual: manual)] },
                 cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -48,6 +48,7 @@ internal static class CallServices
         }
 
         services.AddSingleton<CallPlanner>();
+        services.AddSingleton<CallCaller>();
         services.AddSingleton<CallEvents>();
         services.AddSingleton<CallFlow>();
         services.AddSingleton<IngestCheckpoint>();

@@ -135,7 +135,7 @@ public sealed class CallFlowEndToEndTests : IDisposable
 
         Assert.Empty(call.Recordings);
         Assert.Empty(call.ConsentEvents);
-        var start = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { repUserId = CallRecords.Rep, attestation = "I told them and they said yes" });
+        var start = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I told them and they said yes" });
         Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
     }
 
@@ -146,14 +146,17 @@ public sealed class CallFlowEndToEndTests : IDisposable
         var placed = await _sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
         var call = await _sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started");
 
-        var stranger = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { repUserId = SeedData.Users.SalesManager });
+        var stranger = await _sandbox.As(SeedData.Users.SalesManager).PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { });
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
-        var pause = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { repUserId = CallRecords.Rep });
+        var impersonating = await _sandbox.As(SeedData.Users.SalesManager).PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, impersonating.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _sandbox.Anonymous.PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { })).StatusCode);
+        var pause = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { });
         Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
         await Task.Delay(1100);
-        var resume = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/resume", new { repUserId = CallRecords.Rep });
+        var resume = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/resume", new { });
         Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/resume", new { repUserId = CallRecords.Rep })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/resume", new { })).StatusCode);
         await _sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
         call = await _sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.WrittenToCrm), "recording ingested");
 

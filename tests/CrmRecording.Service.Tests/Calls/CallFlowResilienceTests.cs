@@ -81,13 +81,13 @@ public sealed class CallFlowResilienceTests
         var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
         var call = await sandbox.WaitAsync(placed.CallId, c => c.ConsentEvents.Any(e => e.Kind == "consent-timeout") && c.Status == "in-progress", "no answer to the question");
 
-        var tooShort = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { repUserId = CallRecords.Rep, attestation = "ok" });
+        var tooShort = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "ok" });
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
-        var notTheRep = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { repUserId = SeedData.Users.SalesManager, attestation = "I read the disclosure and they agreed" });
+        var notTheRep = await sandbox.As(SeedData.Users.SalesManager).PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I read the disclosure and they agreed" });
         Assert.Equal(HttpStatusCode.Forbidden, notTheRep.StatusCode);
-        var start = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { repUserId = CallRecords.Rep, attestation = "I read the disclosure aloud and the customer said yes" });
+        var start = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I read the disclosure aloud and the customer said yes" });
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { repUserId = CallRecords.Rep, attestation = "I read the disclosure aloud again" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I read the disclosure aloud again" })).StatusCode);
 
         await Task.Delay(1100);
         await sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
@@ -96,7 +96,8 @@ public sealed class CallFlowResilienceTests
         Assert.True(Assert.Single(call.Recordings).Manual);
         Assert.Equal("I read the disclosure aloud and the customer said yes", call.ManualStart!.Attestation);
         Assert.Contains(call.ConsentEvents, e => e.Kind == "manual-start" && e.Method == "rep-attestation");
-        var listed = await sandbox.Client.GetStringAsync("/api/calls/manual-starts");
+        Assert.Equal(HttpStatusCode.Forbidden, (await sandbox.As(SeedData.Users.SalesDirector).GetAsync("/api/calls/manual-starts")).StatusCode);
+        var listed = await sandbox.As(SeedData.Users.ComplianceReviewer).GetStringAsync("/api/calls/manual-starts");
         Assert.Contains(call.Id, listed, StringComparison.Ordinal);
         Assert.Contains("Recording started by the rep", (string?)sandbox.Dataverse.GetRow("phonecalls", placed.PhoneCallId!.Value)!["crr_consentsummary"], StringComparison.Ordinal);
     }
@@ -107,7 +108,7 @@ public sealed class CallFlowResilienceTests
         using var sandbox = new SandboxCall();
         sandbox.Twilio.Faults.InternalError(1);
 
-        var response = await sandbox.Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity = "contact", id = SeedData.Contacts.CaliforniaMobile, repUserId = CallRecords.Rep });
+        var response = await sandbox.Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity = "contact", id = SeedData.Contacts.CaliforniaMobile });
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Contains("20500", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -13,6 +13,7 @@ namespace CrmRecording.Service.Tests.Calls;
 internal sealed class SandboxCall : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<HttpClient> _clients = [];
 
     public SandboxCall(Action<ServiceFactory>? configure = null, Action<IServiceCollection>? overrides = null)
     {
@@ -23,11 +24,16 @@ internal sealed class SandboxCall : IDisposable
         configure?.Invoke(Factory);
         Factory.UseKestrel(0);
         Factory.StartServer();
-        Client = Factory.CreateClient();
+        Anonymous = Factory.CreateClient();
+        Client = As(CallRecords.Rep);
     }
+
+    /// <summary>Without a token.</summary>
+    public HttpClient Anonymous { get; }
 
     public ServiceFactory Factory { get; }
 
+    /// <summary>As the seeded rep (Riley Chen).</summary>
     public HttpClient Client { get; }
 
     public TwilioStandIn Twilio => Factory.Services.GetRequiredService<SandboxTwilio>().StandIn;
@@ -36,9 +42,18 @@ internal sealed class SandboxCall : IDisposable
 
     public ICallStore Calls => Factory.Services.GetRequiredService<ICallStore>();
 
-    public async Task<PlaceCallResponse> PlaceAsync(Guid contact, string entity = "contact", Guid? rep = null)
+    /// <summary>A client carrying a sandbox token for <paramref name="userId"/>.</summary>
+    public HttpClient As(Guid userId)
     {
-        var response = await Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity, id = contact, repUserId = rep ?? CallRecords.Rep });
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenAsync(userId).GetAwaiter().GetResult());
+        _clients.Add(client);
+        return client;
+    }
+
+    public async Task<PlaceCallResponse> PlaceAsync(Guid contact, string entity = "contact")
+    {
+        var response = await Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity, id = contact });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(Json))!;
     }
@@ -46,7 +61,7 @@ internal sealed class SandboxCall : IDisposable
     /// <summary>A bearer token for a seeded CRM user from the sandbox's token endpoint.</summary>
     public async Task<string> TokenAsync(Guid userId)
     {
-        var response = await Client.PostAsJsonAsync("/sandbox/token", new { userId });
+        var response = await Anonymous.PostAsJsonAsync("/sandbox/token", new { userId });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
     }
@@ -90,7 +105,8 @@ internal sealed class SandboxCall : IDisposable
 
     public void Dispose()
     {
-        Client.Dispose();
+        _clients.ForEach(c => c.Dispose());
+        Anonymous.Dispose();
         Factory.Dispose();
     }
 }
