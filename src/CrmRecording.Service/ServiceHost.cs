@@ -1,5 +1,7 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
+using CrmRecording.Core.Jurisdictions;
+using CrmRecording.Core.Policy;
 using CrmRecording.Dataverse;
 using CrmRecording.Dataverse.Authentication;
 using CrmRecording.Plugins;
@@ -57,7 +59,10 @@ internal static class ServiceHost
 
     private static void AddSteps(IServiceCollection services)
     {
-        services.AddSingleton(ConsentEngine.Create());
+        // One engine for the steps and the call flow, under the organisation's policy (Calls:PolicyFile, validated on start).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallFlowOptions>>().Value.PolicyFile is { Length: > 0 } file
+            ? ConsentEngine.Create(PolicyParser.Parse(File.ReadAllText(file), JurisdictionCatalog.Default).Policy)
+            : ConsentEngine.Create());
         services.AddSingleton(ContactReader.Default);
         services.AddSingleton<ILineTypeLookup, NoLineTypeLookup>();
         services.AddSingleton<ICrmRecords>(sp => new DataverseCrmRecords(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>)));

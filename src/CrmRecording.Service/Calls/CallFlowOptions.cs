@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CrmRecording.Core.Jurisdictions;
+using CrmRecording.Core.Policy;
 
 namespace CrmRecording.Service.Calls;
 
@@ -13,6 +15,12 @@ public sealed class CallFlowOptions : IValidatableObject
 
     /// <summary>A JSON disclosure catalog replacing the built-in texts (reviewed wording, more languages).</summary>
     public string? DisclosuresFile { get; set; }
+
+    /// <summary>
+    /// The organisation's recording policy (the same JSON file as <c>crmrec gate --policy</c>): always announce,
+    /// all-party mode, overrides with their reasons. The built-in default policy when not set.
+    /// </summary>
+    public string? PolicyFile { get; set; }
 
     /// <summary>How long the customer has to answer the consent question.</summary>
     [Range(3, 30)]
@@ -30,6 +38,17 @@ public sealed class CallFlowOptions : IValidatableObject
         if (PauseBehavior is not ("silence" or "skip"))
         {
             yield return new ValidationResult($"Calls:PauseBehavior '{PauseBehavior}' is not silence or skip.", [nameof(PauseBehavior)]);
+        }
+
+        if (PolicyFile is { Length: > 0 } policy)
+        {
+            var problem = !File.Exists(policy)
+                ? "does not exist"
+                : PolicyParser.Parse(File.ReadAllText(policy), JurisdictionCatalog.Default).Error;
+            if (problem is not null)
+            {
+                yield return new ValidationResult($"Calls:PolicyFile '{policy}': {problem}", [nameof(PolicyFile)]);
+            }
         }
 
         if (DisclosuresFile is { Length: > 0 } file && !File.Exists(file))

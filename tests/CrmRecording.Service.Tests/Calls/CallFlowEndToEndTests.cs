@@ -168,4 +168,60 @@ public sealed class CallFlowEndToEndTests : IDisposable
         Assert.True(silence.End - silence.Start >= TimeSpan.FromSeconds(1));
         Assert.Contains("Paused for payment 1 time", (string?)_sandbox.Dataverse.GetRow("phonecalls", placed.PhoneCallId!.Value)!["crr_consentsummary"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TexasRepCallsTexasLandline_UnderAPolicyWithoutAnnouncing_IsRecordedFromAnswerByTheDial()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(policy, """{ "version": "no-announce-1", "alwaysAnnounce": false }""");
+        using var sandbox = new SandboxCall(f => f.Settings["Calls:PolicyFile"] = policy);
+
+        var placed = await sandbox.PlaceAsync(SeedData.Contacts.TexasLandline);
+        Assert.Equal("record", placed.Decision);
+        Assert.Contains("no-announce-1", placed.RulesVersion, StringComparison.Ordinal);
+
+        var call = await sandbox.WaitAsync(placed.CallId, c => c.CustomerCallSid is not null && c.Recordings.Count > 0, "the dial recording under way");
+        await Task.Delay(1100);
+        await sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+        call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.WrittenToCrm), "ingested");
+
+        Assert.Empty(call.ConsentEvents);
+        Assert.Equal("DialVerb", sandbox.Twilio.FindRecording(call.Recordings[0].RecordingSid)!.Source);
+        Assert.Empty(sandbox.Twilio.FindCall(call.CustomerCallSid!)!.SaidTexts);
+        File.Delete(policy);
+    }
+
+    [Fact]
+    public async Task DefaultPolicy_AnnouncesEvenWhereOnePartyConsentWouldDo()
+    {
+        var placed = await _sandbox.PlaceAsync(SeedData.Contacts.TexasLandline);
+
+        Assert.Equal("record-after-notice", placed.Decision);
+    }
+
+    [Fact]
+    public async Task TexasRepCallsNewYorkContact_NoticeIsPlayed_ThenRecordingStarts()
+    {
+        var newYork = _sandbox.Dataverse.PutRow("contacts", new System.Text.Json.Nodes.JsonObject
+        {
+            ["firstname"] = "Nia",
+            ["lastname"] = "Brooks",
+            ["telephone1"] = "+12125550150",
+            ["address1_stateorprovince"] = "NY",
+            ["address1_country"] = "United States",
+        });
+
+        var placed = await _sandbox.PlaceAsync(newYork);
+        Assert.Equal("record-after-notice", placed.Decision);
+        Assert.Contains(placed.Reasons, r => r.Contains("399-z", StringComparison.Ordinal));
+
+        var call = await _sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started after the notice");
+        await _sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+        call = await _sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.WrittenToCrm), "ingested");
+
+        var played = Assert.Single(call.ConsentEvents);
+        Assert.Equal(("disclosure-played", "notice"), (played.Kind, played.DisclosureKind));
+        Assert.Contains(_sandbox.Twilio.FindCall(call.CustomerCallSid!)!.SaidTexts, t => t.Contains("recorded", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("StartCallRecordingAPI", _sandbox.Twilio.FindRecording(call.Recordings[0].RecordingSid)!.Source);
+    }
 }
