@@ -12,7 +12,9 @@ public sealed partial class TwilioClient
     {
         ArgumentNullException.ThrowIfNull(request);
         Sids.ThrowIfNotAddress(request.To, nameof(request));
-        var from = request.From ?? options.CallerId
+        // A blank From (an empty configuration value, say) counts as absent: sent as is, the form would leave From out
+        // and Twilio would refuse the call (21213) instead of the caller id being used.
+        var from = (string.IsNullOrWhiteSpace(request.From) ? null : request.From) ?? options.CallerId
             ?? throw new ArgumentException($"{nameof(CreateCallRequest.From)} is required when Twilio:{nameof(TwilioClientOptions.CallerId)} is not configured.", nameof(request));
         if ((request.Url is null) == string.IsNullOrWhiteSpace(request.Twiml))
         {

@@ -102,6 +102,19 @@ public sealed class TwilioClientCallsTests
         Assert.Contains(new KeyValuePair<string, string>("From", "+14155550100"), ClientHarness.Form(h.Single));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task CreateCall_BlankFromWithoutCallerId_ThrowsWithoutSending(string from)
+    {
+        using var h = new ClientHarness(o => o.CallerId = null);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.CreateCallAsync(new CreateCallRequest("+15558675310", from, VoiceUrl)));
+
+        Assert.Contains("From", e.Message, StringComparison.Ordinal);
+        Assert.Empty(h.Handler.Requests);
+    }
+
     [Fact]
     public async Task CreateCall_Twiml_SendsTheDocumentInsteadOfUrl()
     {
