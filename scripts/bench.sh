@@ -1,21 +1,54 @@
 #!/usr/bin/env bash
-# Speed of the consent engine:
-#  1. BenchmarkDotNet: decisions per second on one core, from raw CRM fields (phone parsing included);
-#  2. a timed `crmrec enrich` over a generated export (default 1,000,000 rows), with peak memory.
-# Usage: scripts/bench.sh [ROWS]
+# Speed of the consent engine, the vault and the service:
+#  decisions  BenchmarkDotNet: decisions per second on one core, from raw CRM fields (phone parsing included);
+#  enrich     a timed `crmrec enrich` over a generated export (default 1,000,000 rows), with peak memory;
+#  import     1 GiB vault import against dd with fdatasync;       vault-range  64 KiB range out of 1 GiB;
+#  webhook    Dataverse webhook acknowledgement under wrk;
+#  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
+#  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
+#  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms).
+# Usage: scripts/bench.sh [ROWS] [SECTION...]   (default: every section; or BENCH_SECTIONS="calls ingest")
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows="${1:-1000000}"
+rows=1000000
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range}} "
+want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+service_pid=""
+stop_service() { if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; service_pid=""; fi; }
+trap 'stop_service; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
+bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
+run() { echo "\$ $*"; "$@"; }
+# start_service PORT [NAME=VALUE...]: the Release service in sandbox mode, in the background, until it is ready.
+start_service() {
+  local port="$1"; shift
+  (cd "$work" && exec env "$@" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet "$service_dll" >>"$work/service.log" 2>&1) &
+  service_pid=$!
+  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
+  echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
+}
+if want calls || want ingest || want range; then
+  dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
+fi
+if want webhook || want calls || want range; then
+  dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
+fi
 
+if want decisions; then
 echo "== decisions per second (BenchmarkDotNet, one core)"
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
   --filter '*DecisionBenchmarks*' --affinity 1 --artifacts "$work/bdn"
+fi
 
-echo "== crmrec enrich over $rows generated rows"
+if want enrich || want import; then
 dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
+fi
+
+if want enrich; then
+echo "== crmrec enrich over $rows generated rows"
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- generate "$rows" "$work/export.csv"
 ls -l "$work/export.csv" | awk '{ printf "input: %.0f MB\n", $5 / 1048576 }'
 crmrec=(dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll enrich --in "$work/export.csv" --out "$work/enriched.csv" --rep-region US-TX --as-of 2026-11-24)
@@ -26,7 +59,9 @@ else
   time "${crmrec[@]}"
 fi
 ls -l "$work/enriched.csv" | awk '{ printf "output: %.0f MB\n", $5 / 1048576 }'
+fi
 
+if want import; then
 echo "== vault: 1 GiB import against writing the same bytes unencrypted with fsync (3 runs each, alternating)"
 head -c 1073741824 /dev/urandom > "$work/audio.raw"
 for run in 1 2 3; do
@@ -43,23 +78,73 @@ import_s=$(cut -d' ' -f1 "$work"/import.* | median)
 import_kb=$(cut -d' ' -f2 "$work"/import.* | sort -n | tail -n 1)
 awk -v d="$dd_s" -v i="$import_s" -v m="$import_kb" 'BEGIN {
   printf "dd (unencrypted, fdatasync): %.2f s median; crmrec import: %.2f s median; ratio %.2f (target <= 1.3); import peak memory %.0f MB (target < 100)\n", d, i, i / d, m / 1024 }'
+fi
 
+if want vault-range; then
 echo "== vault: 64 KiB range from the middle of a 1 GiB recording (BenchmarkDotNet; target < 5 ms)"
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
   --filter '*VaultBenchmarks*' --job short --artifacts "$work/bdn-vault"
+fi
 
+if want webhook; then
 echo "== service: Dataverse webhook acknowledgement on loopback (wrk, 20 s each at 2, 8 and 32 connections; the sandbox CRM processes the queued steps meanwhile)"
 if command -v wrk >/dev/null; then
   export CRMREC_BENCH_KEY="bench-webhook-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
-  (cd "$work" && Dataverse__WebhookKey="$CRMREC_BENCH_KEY" Urls=http://127.0.0.1:5099 Logging__LogLevel__Default=Warning \
-    dotnet "$OLDPWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll" >"$work/service.log" 2>&1 &)
-  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:5099/health/ready >/dev/null && break; sleep 0.2; done
+  start_service 5099 Dataverse__WebhookKey="$CRMREC_BENCH_KEY" Service__DataDirectory="$work/webhook-data"
   for connections in 2 8 32; do
     echo "-- $connections connections"
     wrk -t2 -c"$connections" -d20s --latency -s scripts/bench-webhook.lua http://127.0.0.1:5099 | sed -n '/Latency Distribution/,$p'
   done
-  pkill -f "CrmRecording.Service.dll" || true
+  stop_service
 else
   echo "(wrk is not installed: apt-get install wrk)"
+fi
+fi
+
+if want calls; then
+  rate="${CALLS_RATE:-200}"
+  echo "== service: POST /api/calls, open loop at $rate/s for 30 s after 5 s of warm-up (target p99 < 25 ms at 200/s)"
+  echo "   sandbox mode: the CRM reads, the phone call create and the Twilio create go to in-process loopback stand-ins, so this"
+  echo "   is an upper bound of the decision overhead; every placed call also runs its TwiML flow (signed webhooks, consent,"
+  echo "   recording, ingest, CRM write-backs) in the same process meanwhile, the stand-in hanging up after 1 s"
+  start_service 5097 Sandbox__CallSeconds=1 Service__DataDirectory="$work/calls-data"
+  run "${bench[@]}" load --url http://127.0.0.1:5097/api/calls --calls-body --rate "$rate" --seconds 30 --warmup-seconds 5 || true
+  stop_service
+fi
+
+if want ingest; then
+  echo "== ingest: one-hour dual-channel 8 kHz WAV into the vault after the download (import + verify, 5 runs; target < 2 s)"
+  run "${bench[@]}" ingest --minutes 60 --runs 5
+fi
+
+if want range; then
+  echo "== playback: 64 KiB Range requests in a one-hour recording, time to first byte (open loop at 50 and 200/s; target p99 < 20 ms)"
+  data="$work/range-data"
+  reviewer=5e000000-0000-4000-8000-000000000005
+  # Calls stay up (no hang-up, no recording of their own): the only recording is the one imported below.
+  start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
+  status=$(curl -s -o "$work/token.json" -w '%{http_code}' -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}")
+  if [ "$status" = 404 ]; then
+    echo "(skipped: POST /sandbox/token answers 404, so this build has no playback API yet)"
+    stop_service
+  else
+    # The playback checks the call's owner and roles in the call store: the recording belongs to a call the rep placed.
+    call_id=$(curl -sf -X POST http://127.0.0.1:5096/api/calls -H 'content-type: application/json' \
+      -d '{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","repUserId":"5e000000-0000-4000-8000-000000000004"}' | jq -r .callId)
+    stop_service
+    dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
+    bytes=$("${bench[@]}" wav "$work/call.wav" --minutes 60)
+    run dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
+    recording=$(jq -r .id "$work/import.json")
+    rm -f "$work/call.wav"
+    start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
+    token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r '.token // .accessToken // .access_token')
+    for rate in 50 200; do
+      echo "-- $rate/s (the token is left out of the command below)"
+      echo "\$ ${bench[*]} load --url http://127.0.0.1:5096/api/recordings/$recording/audio --header 'Authorization: Bearer ...' --range-of-bytes $bytes --range-size 65536 --rate $rate --seconds 30 --warmup-seconds 5"
+      "${bench[@]}" load --url "http://127.0.0.1:5096/api/recordings/$recording/audio" --header "Authorization: Bearer $token" \
+        --range-of-bytes "$bytes" --range-size 65536 --rate "$rate" --seconds 30 --warmup-seconds 5 || true
+    done
+    stop_service
+  fi
 fi
