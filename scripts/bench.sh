@@ -22,6 +22,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
 run() { echo "\$ $*"; "$@"; }
+run_with_token() { local shown="$*"; echo "\$ ${shown//$token/...}"; "$@"; }  # prints the command without the bearer token
 # start_service PORT [NAME=VALUE...]: the Release service in sandbox mode, in the background, until it is ready.
 start_service() {
   local port="$1"; shift
@@ -101,14 +102,26 @@ else
 fi
 fi
 
+rep_token() {  # a sandbox bearer token for the seeded rep (Riley Chen)
+  curl -sf -X POST "http://127.0.0.1:$1/sandbox/token" -H 'content-type: application/json' \
+    -d '{"userId":"5e000000-0000-4000-8000-000000000004"}' | jq -r .access_token
+}
+
 if want calls; then
   rate="${CALLS_RATE:-200}"
-  echo "== service: POST /api/calls, open loop at $rate/s for 30 s after 5 s of warm-up (target p99 < 25 ms at 200/s)"
-  echo "   sandbox mode: the CRM reads, the phone call create and the Twilio create go to in-process loopback stand-ins, so this"
-  echo "   is an upper bound of the decision overhead; every placed call also runs its TwiML flow (signed webhooks, consent,"
-  echo "   recording, ingest, CRM write-backs) in the same process meanwhile, the stand-in hanging up after 1 s"
-  start_service 5097 Sandbox__CallSeconds=1 Service__DataDirectory="$work/calls-data"
-  run "${bench[@]}" load --url http://127.0.0.1:5097/api/calls --calls-body --rate "$rate" --seconds 30 --warmup-seconds 5 || true
+  echo "== service: POST /api/calls, open loop at $rate/s for 30 s after 5 s of warm-up (target: decision overhead p99 < 25 ms at 200/s)"
+  echo "   Sandbox mode: the CRM reads, the phone call create and the Twilio create go to in-process loopback stand-ins."
+  echo "   'latency' is the whole request as the dialer sees it; 'server time without remote calls' is the service's own"
+  echo "   share (its Server-Timing header: the request's time less the time spent waiting on the CRM and Twilio)."
+  echo "-- calls placed, nobody answers (no call flow runs meanwhile)"
+  start_service 5097 Sandbox__CallsAnswered=false Service__DataDirectory="$work/calls-data"
+  token=$(rep_token 5097)
+  run_with_token "${bench[@]}" load --url http://127.0.0.1:5097/api/calls --calls-body --header "Authorization: Bearer $token" --rate "$rate" --seconds 30 --warmup-seconds 5 || true
+  stop_service
+  echo "-- 20/s with every call answered: consent, recording, ingest and CRM write-backs run in the same process meanwhile (hang-up after 1 s)"
+  start_service 5097 Sandbox__CallSeconds=1 Service__DataDirectory="$work/calls-data-flows"
+  token=$(rep_token 5097)
+  run_with_token "${bench[@]}" load --url http://127.0.0.1:5097/api/calls --calls-body --header "Authorization: Bearer $token" --rate 20 --seconds 30 --warmup-seconds 5 || true
   stop_service
 fi
 
@@ -129,8 +142,8 @@ if want range; then
     stop_service
   else
     # The playback checks the call's owner and roles in the call store: the recording belongs to a call the rep placed.
-    call_id=$(curl -sf -X POST http://127.0.0.1:5096/api/calls -H 'content-type: application/json' \
-      -d '{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","repUserId":"5e000000-0000-4000-8000-000000000004"}' | jq -r .callId)
+    call_id=$(curl -sf -X POST http://127.0.0.1:5096/api/calls -H 'content-type: application/json' -H "Authorization: Bearer $(rep_token 5096)" \
+      -d '{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001"}' | jq -r .callId)
     stop_service
     dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
     bytes=$("${bench[@]}" wav "$work/call.wav" --minutes 60)
@@ -138,7 +151,7 @@ if want range; then
     recording=$(jq -r .id "$work/import.json")
     rm -f "$work/call.wav"
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
-    token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r '.token // .accessToken // .access_token')
+    token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
     for rate in 50 200; do
       echo "-- $rate/s (the token is left out of the command below)"
       echo "\$ ${bench[*]} load --url http://127.0.0.1:5096/api/recordings/$recording/audio --header 'Authorization: Bearer ...' --range-of-bytes $bytes --range-size 65536 --rate $rate --seconds 30 --warmup-seconds 5"

@@ -140,6 +140,10 @@ internal sealed class LoadGenerator(LoadOptions options, HttpClient client)
                     }
 
                     samples.Record(index, (int)response.StatusCode, firstByte, Stopwatch.GetTimestamp() - from, bytes);
+                    if (ServerApp(response) is { } app)
+                    {
+                        samples.RecordServerApp(index, app);
+                    }
                 }
             }
         }
@@ -147,6 +151,27 @@ internal sealed class LoadGenerator(LoadOptions options, HttpClient client)
         {
             samples.Fail(index, Stopwatch.GetTimestamp() - from, $"{ex.GetType().Name}: {(ex.InnerException ?? ex).Message}");
         }
+    }
+
+    /// <summary>The <c>app;dur=</c> entry of a <c>Server-Timing</c> header, in milliseconds.</summary>
+    private static double? ServerApp(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return null;
+        }
+
+        foreach (var metric in values.SelectMany(v => v.Split(',')))
+        {
+            var parts = metric.Trim().Split(';');
+            if (parts[0] == "app" && parts.Skip(1).Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("dur=", StringComparison.Ordinal)) is { } dur
+                && double.TryParse(dur.AsSpan(4), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+            {
+                return ms;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>POST /api/calls bodies over the sandbox's seeded rows, placed by the seeded sales rep.</summary>

@@ -10,6 +10,7 @@ internal sealed class LoadSamples(int count)
     private readonly long[] _total = new long[count];
     private readonly long[] _firstByte = new long[count];
     private readonly bool[] _done = new bool[count];
+    private readonly double[] _serverApp = Enumerable.Repeat(double.NaN, count).ToArray();
     private readonly ConcurrentDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private long _bytes;
     private long _maxLag;
@@ -42,6 +43,9 @@ internal sealed class LoadSamples(int count)
         }
     }
 
+    /// <summary>The service's own time for the request from its <c>Server-Timing: app;dur=…</c>, remote calls excluded.</summary>
+    public void RecordServerApp(int index, double milliseconds) => _serverApp[index] = milliseconds;
+
     public void Fail(int index, long total, string error)
     {
         _total[index] = total;
@@ -63,7 +67,16 @@ internal sealed class LoadSamples(int count)
         }
 
         output.WriteLine(Line(firstByte ? "full response" : "latency", _total));
+        var app = _serverApp.Where(double.IsFinite).Order().ToArray();
+        if (app.Length > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server time without remote calls (Server-Timing app) ms: p50 {AtMs(app, 0.50):F2}  p90 {AtMs(app, 0.90):F2}  p99 {AtMs(app, 0.99):F2}  p99.9 {AtMs(app, 0.999):F2}  max {app[^1]:F2}  ({app.Length} answers)"));
+        }
     }
+
+    private static double AtMs(double[] sorted, double quantile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private string Line(string name, long[] ticks)
     {

@@ -26,14 +26,15 @@ internal static class CallEndpoints
         return app;
     }
 
-    internal static async Task<IResult> PlaceAsync(PlaceCallRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken)
+    internal static async Task<IResult> PlaceAsync(PlaceCallRequest? request, ClaimsPrincipal principal, HttpResponse response, CallCaller caller, CallFlow flow, CancellationToken cancellationToken)
     {
+        var remote = new RemoteTime();
         if (request is null)
         {
             return Results.Problem(statusCode: 400, detail: "Send a JSON body: { crm, entity, id, phoneField?, repUserId? }.");
         }
 
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        var (user, problem) = await remote.MeasureAsync(() => caller.ResolveAsync(principal, cancellationToken)).ConfigureAwait(false);
         if (user is null)
         {
             return problem!;
@@ -44,7 +45,8 @@ internal static class CallEndpoints
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user: calls are placed only as yourself.");
         }
 
-        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, cancellationToken).ConfigureAwait(false);
+        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, remote, cancellationToken).ConfigureAwait(false);
+        response.Headers["Server-Timing"] = remote.ServerTiming();
         return call is null ? Results.Problem(statusCode: status, detail: refusal) : Results.Created($"/api/calls/{call.CallId}", call);
     }
 

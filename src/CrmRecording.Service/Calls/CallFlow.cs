@@ -26,9 +26,9 @@ internal sealed partial class CallFlow(
 {
     private CallFlowOptions Options => options.Value;
 
-    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, CancellationToken cancellationToken)
+    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
-        var plan = await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        var plan = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
         if (plan.Problem is { } problem)
         {
             return (plan.Status ?? 400, problem, null);
@@ -53,23 +53,23 @@ internal sealed partial class CallFlow(
             CreatedAt = time.GetUtcNow(),
             RecordingAllowed = decision.Outcome == RecordingOutcome.Record,
         };
-        await calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
 
+        // The activity first, so the call is stored once, complete, before Twilio can call back about it.
         try
         {
-            var phoneCallId = await crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken).ConfigureAwait(false);
-            call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = phoneCallId }, cancellationToken).ConfigureAwait(false);
+            var phoneCallId = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken)).ConfigureAwait(false);
+            call = call with { PhoneCallId = phoneCallId };
         }
         catch (Exception ex) when (ex is DataverseException or HttpRequestException or TaskCanceledException)
         {
-            await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
             CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? 0);
             return (503, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.", null);
         }
 
+        await calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
         try
         {
-            var twilioCall = await twilio.CreateCallAsync(
+            var twilioCall = await remote.MeasureAsync(() => twilio.CreateCallAsync(
                 new CreateCallRequest
                 {
                     To = RepEndpoint(call.RepUserId),
@@ -79,7 +79,7 @@ internal sealed partial class CallFlow(
                     StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
                     Timeout = Options.RingTimeoutSeconds,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken)).ConfigureAwait(false);
             call = await calls.UpdateAsync(call.Id, c => c with { TwilioCallSid = twilioCall.Sid, Status = "ringing" }, cancellationToken).ConfigureAwait(false);
         }
         catch (TwilioException ex)

@@ -12,7 +12,7 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
     private static readonly string[] Entities = ["contact", "lead", "opportunity"];
     private static readonly string[] PhoneFields = ["telephone1", "mobilephone"];
 
-    public async Task<CallPlan> PlanAsync(PlaceCallRequest request, CancellationToken cancellationToken)
+    public async Task<CallPlan> PlanAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -24,7 +24,7 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
         CallTarget? target;
         try
         {
-            target = await crm.GetTargetAsync(request.Entity!, id, cancellationToken).ConfigureAwait(false);
+            target = await remote.MeasureAsync(() => crm.GetTargetAsync(request.Entity!, id, cancellationToken)).ConfigureAwait(false);
         }
         catch (CallTargetException ex)
         {
@@ -36,7 +36,7 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
             return CallPlan.Fail(404, $"No {request.Entity} {id} in the CRM.");
         }
 
-        var rep = await crm.GetRepAsync(repId, cancellationToken).ConfigureAwait(false);
+        var rep = await remote.MeasureAsync(() => crm.GetRepAsync(repId, cancellationToken)).ConfigureAwait(false);
         if (rep is null)
         {
             return CallPlan.Fail(404, $"No CRM user {repId}: repUserId must be the systemuserid of the rep placing the call.");

@@ -16,16 +16,33 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     private readonly bool _postgres;
     private readonly IAsyncDisposable? _owned;
 
+    // SQLite has one writer per file; writers queue here instead of in SQLite's busy handler, which sleeps
+    // in steps of up to 100 ms and made the tail of every write under load. Null for PostgreSQL.
+    private readonly SemaphoreSlim? _writer;
+
     private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned)
     {
         _open = open;
         _postgres = postgres;
         _owned = owned;
+        _writer = postgres ? null : new SemaphoreSlim(1, 1);
     }
 
     public static SqlCallStore ForSqlite(string databasePath)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(databasePath), Pooling = true, DefaultTimeout = 30 }.ToString();
+        var full = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!File.Exists(full) && !OperatingSystem.IsWindows())
+        {
+            // Calls hold phone numbers and consent evidence: owner-only, like the vault's own database.
+            using (File.Create(full))
+            {
+            }
+
+            File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
         return new SqlCallStore(
             async ct =>
             {
@@ -41,6 +58,25 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             owned: null);
     }
 
+    /// <summary>Runs a write alone (SQLite) or as is (PostgreSQL, which handles concurrent writers itself).</summary>
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (_writer is null)
+        {
+            return await write().ConfigureAwait(false);
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     public static SqlCallStore ForPostgres(string connectionString)
     {
         var source = NpgsqlDataSource.Create(connectionString);
@@ -50,11 +86,23 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (_postgres)
         {
             // Two instances starting together must not race on CREATE TABLE.
             await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(7340001);", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wal = connection.CreateCommand())
+            {
+                // Readers (webhooks reading a call) then never wait for a writer; commits stay fsync'd (synchronous=FULL).
+                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await ExecuteAsync(connection, tx, """
@@ -67,16 +115,22 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             """, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_manual ON calls (manual, created_at);", cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await tx.DisposeAsync().ConfigureAwait(false);
     }
 
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO calls (id, version, created_at, manual, document) VALUES (@id, @version, @created, @manual, @document);";
-        Bind(command, record with { Version = 1 });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(
+            async () =>
+            {
+                await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO calls (id, version, created_at, manual, document) VALUES (@id, @version, @created, @manual, @document);";
+                Bind(command, record with { Version = 1 });
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CallRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -100,12 +154,18 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 return current;
             }
 
-            await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE calls SET version = @version, manual = @manual, document = @document WHERE id = @id AND version = @expected;";
-            Bind(command, next);
-            Add(command, "@expected", current.Version);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            var updated = await WriteAsync(
+                async () =>
+                {
+                    await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "UPDATE calls SET version = @version, manual = @manual, document = @document WHERE id = @id AND version = @expected;";
+                    Bind(command, next);
+                    Add(command, "@expected", current.Version);
+                    return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (updated == 1)
             {
                 return next;
             }
@@ -139,6 +199,8 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         {
             await _owned.DisposeAsync().ConfigureAwait(false);
         }
+
+        _writer?.Dispose();
     }
 
     private static CallRecord Read(string document) =>

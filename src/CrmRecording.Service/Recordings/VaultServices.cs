@@ -28,7 +28,8 @@ internal static class VaultServices
             var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
             return vault.Metadata == "postgres"
                 ? SqlCallStore.ForPostgres(vault.Postgres!)
-                : SqlCallStore.ForSqlite(Path.Combine(DataDirectory(sp), "vault.db"));
+                // Its own file: call state is written on every webhook, and SQLite has one writer per file.
+                : SqlCallStore.ForSqlite(Path.Combine(DataDirectory(sp), "calls.db"));
         });
         services.AddSingleton<IBlobStore>(sp =>
         {

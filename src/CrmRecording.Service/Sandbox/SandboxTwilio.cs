@@ -44,6 +44,12 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
             TimeProvider = time,
         };
         options.Callees["+14155550101"] = new CalleeScript(CalleeBehavior.PressesOne);
+        if (!configuration.GetValue("Sandbox:CallsAnswered", true))
+        {
+            // Benchmarks of the dialer API: calls are placed but nobody picks up, so no call flow runs meanwhile.
+            options.DefaultCallee = new CalleeScript(CalleeBehavior.DoesNotAnswer);
+            options.Callees.Clear();
+        }
         var standIn = new TwilioStandIn(options);
         var address = await standIn.StartAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
