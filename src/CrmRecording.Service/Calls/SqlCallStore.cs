@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -11,21 +12,24 @@ namespace CrmRecording.Service.Calls;
 /// </summary>
 public sealed class SqlCallStore : ICallStore, IAsyncDisposable
 {
+    private const int MaxGroup = 256;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly bool _postgres;
     private readonly IAsyncDisposable? _owned;
 
-    // SQLite has one writer per file; writers queue here instead of in SQLite's busy handler, which sleeps
-    // in steps of up to 100 ms and made the tail of every write under load. Null for PostgreSQL.
-    private readonly SemaphoreSlim? _writer;
+    // SQLite has one writer per file. Writes wait here, not in SQLite's busy handler (which sleeps in steps of
+    // up to 100 ms), and are group-committed: one writer drains whatever is waiting into one transaction, so a
+    // burst of webhooks shares one fsync; none is acknowledged before it is on disk. Null for PostgreSQL.
+    private readonly Channel<PendingWrite>? _writes;
+    private Task? _groupCommitter;
 
     private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned)
     {
         _open = open;
         _postgres = postgres;
         _owned = owned;
-        _writer = postgres ? null : new SemaphoreSlim(1, 1);
+        _writes = postgres ? null : Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     }
 
     public static SqlCallStore ForSqlite(string databasePath)
@@ -58,29 +62,96 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             owned: null);
     }
 
-    /// <summary>Runs a write alone (SQLite) or as is (PostgreSQL, which handles concurrent writers itself).</summary>
-    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (_writer is null)
-        {
-            return await write().ConfigureAwait(false);
-        }
-
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await write().ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
     public static SqlCallStore ForPostgres(string connectionString)
     {
         var source = NpgsqlDataSource.Create(connectionString);
         return new SqlCallStore(async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), postgres: true, source);
+    }
+
+    /// <summary>Runs one statement: directly on PostgreSQL, group-committed on SQLite. Returns the rows it changed.</summary>
+    private async Task<int> WriteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        if (_writes is null)
+        {
+            await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var write = new PendingWrite(sql, bind, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqlCallStore), "The call store is closed.");
+        }
+
+        _ = LazyInitializer.EnsureInitialized(ref _groupCommitter, () => Task.Run(GroupCommitAsync));
+        return await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task GroupCommitAsync()
+    {
+        var group = new List<PendingWrite>(MaxGroup);
+        while (await _writes!.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+
+            try
+            {
+                var changed = await CommitAsync(group).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Done.TrySetResult(changed[i]);
+                }
+            }
+            catch (Exception) when (group.Count > 1)
+            {
+                // One bad statement must not fail the others: each is tried again in a transaction of its own.
+                foreach (var write in group)
+                {
+                    await CommitAloneAsync(write).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                group[0].Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task CommitAloneAsync(PendingWrite write)
+    {
+        try
+        {
+            write.Done.TrySetResult((await CommitAsync([write]).ConfigureAwait(false))[0]);
+        }
+        catch (Exception ex)
+        {
+            write.Done.TrySetException(ex);
+        }
+    }
+
+    private async Task<int[]> CommitAsync(IReadOnlyList<PendingWrite> group)
+    {
+        await using var connection = await _open(CancellationToken.None).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var changed = new int[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = group[i].Sql;
+            group[i].Bind(command);
+            changed[i] = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync().ConfigureAwait(false);
+        return changed;
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -121,15 +192,10 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var stored = record with { Version = 1 };
         await WriteAsync(
-            async () =>
-            {
-                await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "INSERT INTO calls (id, version, created_at, manual, document) VALUES (@id, @version, @created, @manual, @document);";
-                Bind(command, record with { Version = 1 });
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+            "INSERT INTO calls (id, version, created_at, manual, document) VALUES (@id, @version, @created, @manual, @document);",
+            command => Bind(command, stored),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,15 +220,13 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 return current;
             }
 
+            var expected = current.Version;
             var updated = await WriteAsync(
-                async () =>
+                "UPDATE calls SET version = @version, manual = @manual, document = @document WHERE id = @id AND version = @expected;",
+                command =>
                 {
-                    await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = "UPDATE calls SET version = @version, manual = @manual, document = @document WHERE id = @id AND version = @expected;";
                     Bind(command, next);
-                    Add(command, "@expected", current.Version);
-                    return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    Add(command, "@expected", expected);
                 },
                 cancellationToken).ConfigureAwait(false);
             if (updated == 1)
@@ -200,8 +264,14 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             await _owned.DisposeAsync().ConfigureAwait(false);
         }
 
-        _writer?.Dispose();
+        _writes?.Writer.TryComplete();
+        if (_groupCommitter is not null)
+        {
+            await _groupCommitter.ConfigureAwait(false);
+        }
     }
+
+    private sealed record PendingWrite(string Sql, Action<DbCommand> Bind, TaskCompletionSource<int> Done);
 
     private static CallRecord Read(string document) =>
         JsonSerializer.Deserialize<CallRecord>(document, Json) ?? throw new InvalidDataException("A stored call document is empty.");

@@ -72,6 +72,37 @@ public sealed class SqlCallStoreTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task AddAsync_ADuplicateAmongConcurrentWrites_FailsAlone_AndTheOthersAreStored(string kind)
+    {
+        await using var store = await OpenAsync(kind);
+        var existing = CallRecords.New();
+        await store.AddAsync(existing);
+        var fresh = Enumerable.Range(0, 30).Select(_ => CallRecords.New()).ToList();
+
+        var writes = fresh.Select(c => store.AddAsync(c)).Append(store.AddAsync(existing)).ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                await w;
+                return true;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(ok => !ok));
+        Assert.False(outcomes[^1]);
+        foreach (var call in fresh)
+        {
+            Assert.NotNull(await store.GetAsync(call.Id));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task UpdateAsync_ChangeThatReturnsTheSameCall_WritesNothing(string kind)
     {
         await using var store = await OpenAsync(kind);
