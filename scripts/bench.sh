@@ -147,7 +147,8 @@ if want range; then
     stop_service
     dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
     bytes=$("${bench[@]}" wav "$work/call.wav" --minutes 60)
-    run dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
+    echo "\$ dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import $work/call.wav --call $call_id --contact c0000000-0000-4000-8000-000000000001 --data $data --format json"
+    dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
     recording=$(jq -r .id "$work/import.json")
     rm -f "$work/call.wav"
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
