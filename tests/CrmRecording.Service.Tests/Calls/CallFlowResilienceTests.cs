@@ -55,6 +55,29 @@ public sealed class CallFlowResilienceTests
     }
 
     [Fact]
+    public async Task TwilioDownWhenTheMediaIsFetched_IngestIsRetried_ThenStoredOnce()
+    {
+        using var sandbox = new SandboxCall();
+        sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.PressesOne);
+        var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
+        var call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started");
+        await Task.Delay(1100);
+
+        sandbox.Twilio.Faults.GoDown(); // its REST API; the hang-up's callbacks still reach the service
+        await sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+        await Task.Delay(1500);
+        var waiting = Assert.Single((await sandbox.Calls.GetAsync(placed.CallId))!.Recordings);
+        Assert.False(waiting.DeletedAtTwilio);
+        Assert.Empty(await sandbox.Factory.Services.GetRequiredService<IMetadataStore>().ListRecordingsAsync(new RecordingQuery(ContactId: SeedData.Contacts.CaliforniaMobile.ToString())));
+
+        sandbox.Twilio.Faults.ComeBackUp();
+        call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.WrittenToCrm), "ingested once Twilio is back", 60);
+
+        Assert.Single(await sandbox.Factory.Services.GetRequiredService<IMetadataStore>().ListRecordingsAsync(new RecordingQuery(ContactId: SeedData.Contacts.CaliforniaMobile.ToString())));
+        Assert.True(sandbox.Twilio.FindRecording(call.Recordings[0].RecordingSid)!.Deleted);
+    }
+
+    [Fact]
     public async Task RecordingCallbackReplayedByTwilio_IsANoOp_AndAForgedCopyIs403()
     {
         using var sandbox = new SandboxCall();
