@@ -15,6 +15,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
 using CrmRecording.Service.Webhooks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
@@ -43,7 +44,25 @@ internal static class ServiceHost
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
+        var service = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        if (service.TrustForwardedHeaders)
+        {
+            builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+                foreach (var proxy in service.KnownProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
+
         var app = builder.Build();
+        if (service.TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -20,8 +20,8 @@ internal sealed partial class CallFlow
             repText.Language,
             call.CustomerPhone,
             twilioOptions.Value.CallerId ?? string.Empty,
-            Callback($"twilio/voice/{call.Id}/customer"),
-            Callback($"twilio/voice/{call.Id}/dial-complete"),
+            Callback(call, $"twilio/voice/{call.Id}/customer"),
+            Callback(call, $"twilio/voice/{call.Id}/dial-complete"),
             recordFromAnswerDual: call.Decision == "record",
             recordingStatusCallback: call.Decision == "record" ? RecordingCallback(call) : null);
     }
@@ -36,8 +36,8 @@ internal sealed partial class CallFlow
 
         return call.Decision switch
         {
-            "record-after-notice" => CallTwiml.NoticeLeg(disclosures.Get("notice", call.Language), Callback($"twilio/voice/{call.Id}/notice-played")),
-            "record-after-consent" => CallTwiml.ConsentLeg(disclosures.Get("consent-question", call.Language), Callback($"twilio/voice/{call.Id}/consent"), Options.ConsentTimeoutSeconds),
+            "record-after-notice" => CallTwiml.NoticeLeg(disclosures.Get("notice", call.Language), Callback(call, $"twilio/voice/{call.Id}/notice-played")),
+            "record-after-consent" => CallTwiml.ConsentLeg(disclosures.Get("consent-question", call.Language), Callback(call, $"twilio/voice/{call.Id}/consent"), Options.ConsentTimeoutSeconds),
             _ => CallTwiml.DoNotRecordLeg(),
         };
     }
@@ -99,7 +99,7 @@ internal sealed partial class CallFlow
         }
     }
 
-    internal Uri RecordingCallback(CallRecord call) => Callback($"twilio/recording-status?call={call.Id}");
+    internal static Uri RecordingCallback(CallRecord call) => Callback(call, $"twilio/recording-status?call={call.Id}");
 
     private static string RepKind(string decision) => decision switch
     {

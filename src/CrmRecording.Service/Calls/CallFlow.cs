@@ -26,7 +26,8 @@ internal sealed partial class CallFlow(
 {
     private CallFlowOptions Options => options.Value;
 
-    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
+    /// <param name="requestBase">The dialer request's scheme, host and path base (after a trusted proxy's forwarded headers), used when <c>Twilio:PublicBaseUrl</c> is not set.</param>
+    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, Uri requestBase, RemoteTime remote, CancellationToken cancellationToken)
     {
         var plan = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
         if (plan.Problem is { } problem)
@@ -50,6 +51,7 @@ internal sealed partial class CallFlow(
             Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
             RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; policy {decision.Versions.Policy}",
             Language = Options.Language,
+            CallbackBase = twilioOptions.Value.PublicBaseUrl ?? requestBase,
             CreatedAt = time.GetUtcNow(),
             RecordingAllowed = decision.Outcome == RecordingOutcome.Record,
         };
@@ -74,8 +76,8 @@ internal sealed partial class CallFlow(
                 {
                     To = RepEndpoint(call.RepUserId),
                     From = twilioOptions.Value.CallerId,
-                    Url = Callback($"twilio/voice/{call.Id}/rep"),
-                    StatusCallback = Callback($"twilio/calls/{call.Id}/status"),
+                    Url = Callback(call, $"twilio/voice/{call.Id}/rep"),
+                    StatusCallback = Callback(call, $"twilio/calls/{call.Id}/status"),
                     StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
                     Timeout = Options.RingTimeoutSeconds,
                 },
@@ -96,10 +98,9 @@ internal sealed partial class CallFlow(
     /// <summary>The rep's softphone (Twilio Voice SDK client identity); identities allow letters, digits and underscores.</summary>
     internal static string RepEndpoint(Guid repUserId) => $"client:rep_{repUserId:N}";
 
-    internal Uri Callback(string relative)
+    internal static Uri Callback(CallRecord call, string relative)
     {
-        var baseUrl = twilioOptions.Value.PublicBaseUrl ?? throw new InvalidOperationException("Twilio:PublicBaseUrl is not set: Twilio needs the service's public URL to call back.");
-        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        var root = call.CallbackBase.AbsoluteUri.EndsWith('/') ? call.CallbackBase : new Uri(call.CallbackBase.AbsoluteUri + "/");
         return new Uri(root, relative);
     }
 

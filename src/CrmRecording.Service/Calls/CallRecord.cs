@@ -39,6 +39,12 @@ public sealed record CallRecord
     /// <summary>Versions of the rules, calling-code and area-code data and policy the decision used.</summary>
     public required string RulesVersion { get; init; }
 
+    /// <summary>
+    /// The public root Twilio calls back for this call: <c>Twilio:PublicBaseUrl</c>, or the dialer request's own
+    /// scheme and host as forwarded by a trusted proxy. Fixed when the call is placed, so every later URL matches.
+    /// </summary>
+    public required Uri CallbackBase { get; init; }
+
     /// <summary>Language of the disclosure texts played to the customer.</summary>
     public required string Language { get; init; }
 

@@ -64,14 +64,14 @@ internal static class CallServices
     }
 
     /// <summary>Remote mode: the account, credentials and public URL must be right before the first call.</summary>
-    private sealed class TwilioOptionsValidation : IValidateOptions<TwilioClientOptions>
+    private sealed class TwilioOptionsValidation(IOptions<Options.ServiceOptions> service) : IValidateOptions<TwilioClientOptions>
     {
         public ValidateOptionsResult Validate(string? name, TwilioClientOptions options)
         {
             var problems = options.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage ?? "invalid").ToList();
-            if (options.PublicBaseUrl is null)
+            if (options.PublicBaseUrl is null && !service.Value.TrustForwardedHeaders)
             {
-                problems.Add("Twilio:PublicBaseUrl is required: the https URL Twilio reaches this service at (its webhooks are signed for it).");
+                problems.Add("Twilio:PublicBaseUrl is required (the https URL Twilio reaches this service at; its webhooks are signed for it), unless Service:TrustForwardedHeaders is true behind a proxy that sets X-Forwarded-Proto and X-Forwarded-Host.");
             }
 
             if (string.IsNullOrWhiteSpace(options.AuthToken))

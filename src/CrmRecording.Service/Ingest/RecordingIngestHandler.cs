@@ -23,7 +23,6 @@ internal sealed partial class RecordingIngestHandler(
     RecordingVault vault,
     IBlobStore blobs,
     IOptions<Options.VaultOptions> vaultOptions,
-    IOptions<TwilioClientOptions> twilioOptions,
     IngestCheckpoint checkpoint,
     ILogger<RecordingIngestHandler> log) : IOutboxJobHandler
 {
@@ -74,7 +73,7 @@ internal sealed partial class RecordingIngestHandler(
         if (!entry.WrittenToCrm)
         {
             var phoneCallId = call.PhoneCallId ?? throw new RetryLaterException("The phone call activity is not created yet.");
-            await crm.UpdatePhoneCallAsync(phoneCallId, PlaybackUrl(id), entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
+            await crm.UpdatePhoneCallAsync(phoneCallId, CallFlow.Callback(call, $"api/recordings/{id}").AbsoluteUri, entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
             await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { WrittenToCrm = true }), cancellationToken).ConfigureAwait(false);
             checkpoint.Reached("written-to-crm");
         }
@@ -119,10 +118,6 @@ internal sealed partial class RecordingIngestHandler(
             return false;
         }
     }
-
-    /// <summary>The link on the phone call: the recording's page in the media service (no secret in it; access is checked on open).</summary>
-    private string? PlaybackUrl(RecordingId id) =>
-        twilioOptions.Value.PublicBaseUrl is { } baseUrl ? new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"api/recordings/{id}").AbsoluteUri : null;
 
     private static CallRecording Entry(CallRecord call, string recordingSid) =>
         call.Recordings.FirstOrDefault(r => r.RecordingSid == recordingSid) ?? new CallRecording(recordingSid, "ingesting");

@@ -22,6 +22,7 @@ internal static class CallRecords
         Reasons = ["California requires every party's consent (Cal. Penal Code § 632)."],
         Jurisdictions = ["US-CA", "US-TX"],
         RulesVersion = "rules test",
+        CallbackBase = new Uri("https://media.example.com/"),
         Language = "en-US",
         TwilioCallSid = twilioCallSid ?? "CA" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         CreatedAt = at ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero),

@@ -139,6 +139,7 @@ public sealed class PlaybackFixture : IAsyncLifetime
         Reasons = ["US-TX: one-party consent (Tex. Penal Code § 16.02)", "Policy: always play a notice"],
         Jurisdictions = ["US-TX", "US"],
         RulesVersion = "test",
+        CallbackBase = new Uri("https://media.example.com/"),
         Language = "en-US",
         Status = "completed",
         RecordingAllowed = true,
