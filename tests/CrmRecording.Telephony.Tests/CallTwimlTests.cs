@@ -70,20 +70,19 @@ public sealed class CallTwimlTests
     }
 
     [Fact]
-    public void NoticeLeg_GathersOneKeyForOneSecondAroundTheNotice()
+    public void NoticeLeg_SpeaksTheWholeNoticeThenRedirects_SoAKeyPressCannotCutItShort()
     {
         var notice = DisclosureCatalog.Default.Get(DisclosureKinds.Notice, "es-US");
         var played = new Uri("https://media.example.com/twilio/notice-played?call=7f3a");
 
         var response = Parse(CallTwiml.NoticeLeg(notice, played));
 
-        var gather = Assert.Single(response.Elements());
-        Assert.Equal("Gather", gather.Name.LocalName);
-        Assert.Equal(
-            [("input", "dtmf"), ("numDigits", "1"), ("timeout", "1"), ("action", played.AbsoluteUri), ("actionOnEmptyResult", "true")],
-            gather.Attributes().Select(a => (a.Name.LocalName, a.Value)));
-        var say = Assert.Single(gather.Elements());
-        Assert.Equal(("Say", "es-US", notice.Text), (say.Name.LocalName, (string?)say.Attribute("language"), say.Value));
+        Assert.Equal(["Say", "Redirect"], response.Elements().Select(e => e.Name.LocalName));
+        var say = response.Element("Say")!;
+        Assert.Equal(("es-US", notice.Text), ((string?)say.Attribute("language"), say.Value));
+        var redirect = response.Element("Redirect")!;
+        Assert.Equal(("POST", played.AbsoluteUri), ((string?)redirect.Attribute("method"), redirect.Value));
+        Assert.Empty(response.Descendants("Gather"));
     }
 
     [Fact]

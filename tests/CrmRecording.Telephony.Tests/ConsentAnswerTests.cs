@@ -40,6 +40,16 @@ public sealed class ConsentAnswerTests
     [InlineData("yesterday", ConsentAnswerKind.Unrecognized)]
     [InlineData("Nobody told me", ConsentAnswerKind.Unrecognized)]
     [InlineData("Disagree", ConsentAnswerKind.Declined)]
+    [InlineData("Sure, go ahead.", ConsentAnswerKind.Granted)]
+    [InlineData("Yes, that's fine.", ConsentAnswerKind.Granted)]
+    [InlineData("I won't agree", ConsentAnswerKind.Declined)]
+    [InlineData("I can't accept that", ConsentAnswerKind.Declined)]
+    [InlineData("I didn't consent", ConsentAnswerKind.Declined)]
+    [InlineData("I wouldn't allow it", ConsentAnswerKind.Declined)]
+    [InlineData("Okay, wait, who is this?", ConsentAnswerKind.Unrecognized)]
+    [InlineData("Sure... what's this about", ConsentAnswerKind.Unrecognized)]
+    [InlineData("yes?", ConsentAnswerKind.Unrecognized)]
+    [InlineData("yes yes yes yes yes yes yes yes yes", ConsentAnswerKind.Unrecognized)]
     public void Parse_Speech_MatchesWholeWordsIgnoringCaseAndPunctuation(string speech, ConsentAnswerKind expected)
     {
         Assert.Equal(new ConsentAnswer(expected, ConsentAnswerMethod.Speech), ConsentAnswer.Parse(null, speech));

@@ -13,24 +13,25 @@ internal sealed class CallEvents(ICallStore calls, IOutbox outbox, TimeProvider 
 
     public async Task<CallRecord> AddAsync(string callId, ConsentEvent consentEvent, CancellationToken cancellationToken)
     {
-        var call = await calls.UpdateAsync(
-            callId,
-            c => c.ConsentEvents.Any(e => e.Key == consentEvent.Key) ? c : c with { ConsentEvents = [.. c.ConsentEvents, consentEvent] },
-            cancellationToken).ConfigureAwait(false);
+        // The CRM write is queued first, carrying the whole event: a crash before the call is updated then loses
+        // nothing (the evidence still reaches the CRM), and a repeat is absorbed by the dedupe key.
         var now = time.GetUtcNow();
         await outbox.EnqueueAsync(
             new OutboxJob(
                 Guid.NewGuid().ToString("N"),
                 ConsentLogKind,
                 $"{ConsentLogKind}:{callId}:{consentEvent.Key}",
-                JsonSerializer.Serialize(new ConsentLogJob(callId, consentEvent.Key)),
+                JsonSerializer.Serialize(new ConsentLogJob(callId, consentEvent)),
                 now,
                 0,
                 now),
             cancellationToken).ConfigureAwait(false);
-        return call;
+        return await calls.UpdateAsync(
+            callId,
+            c => c.ConsentEvents.Any(e => e.Key == consentEvent.Key) ? c : c with { ConsentEvents = [.. c.ConsentEvents, consentEvent] },
+            cancellationToken).ConfigureAwait(false);
     }
 }
 
 /// <summary>The outbox payload of a consent log write: which call and which event.</summary>
-internal sealed record ConsentLogJob(string CallId, string EventKey);
+internal sealed record ConsentLogJob(string CallId, ConsentEvent Event);

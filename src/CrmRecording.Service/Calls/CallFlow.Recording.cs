@@ -36,15 +36,25 @@ internal sealed partial class CallFlow
             return new ControlResult(409, "The call is already being recorded.", null);
         }
 
-        if (ManualStartForbidden(call) is { } reason)
-        {
-            return new ControlResult(409, reason, null);
-        }
-
         var now = time.GetUtcNow();
         var text = attestation.Trim();
-        call = await calls.UpdateAsync(callId, c => c with { RecordingAllowed = true, ManualStart = c.ManualStart ?? new ManualStart(repUserId, now, text) }, cancellationToken).ConfigureAwait(false);
-        call = await events.AddAsync(callId, new ConsentEvent("manual-start", now, "granted", "rep-attestation", text, "verbal", "rep", call.Language, call.Jurisdictions, call.Id), cancellationToken).ConfigureAwait(false);
+        string? refused = null;
+        // Checked and marked in one compare-and-swap: an answer arriving meanwhile is seen, never overtaken.
+        call = await calls.UpdateAsync(
+            callId,
+            c =>
+            {
+                refused = ManualStartForbidden(c);
+                return refused is null ? c with { RecordingAllowed = true, ManualStart = c.ManualStart ?? new ManualStart(repUserId, now, text) } : c;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return new ControlResult(409, refused, null);
+        }
+
+        // The rep's word is evidence for this call only: the answer stays null, so the contact's consent on file is not changed.
+        call = await events.AddAsync(callId, new ConsentEvent("manual-start", now, null, "rep-attestation", text, "verbal", "rep", call.Language, call.Jurisdictions, call.Id), cancellationToken).ConfigureAwait(false);
         return await StartRecordingAsync(call, manual: true, cancellationToken).ConfigureAwait(false)
             ? new ControlResult(200, null, await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false))
             : new ControlResult(502, "Twilio did not start the recording; try again.", null);
@@ -64,7 +74,15 @@ internal sealed partial class CallFlow
         }
 
         var behavior = Options.PauseBehavior == "skip" ? PauseBehavior.Skip : PauseBehavior.Silence;
-        await twilio.PauseRecordingAsync(call.TwilioCallSid!, "Twilio.CURRENT", behavior, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await twilio.PauseRecordingAsync(call.TwilioCallSid!, TwilioClient.CurrentRecording, behavior, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TwilioException ex)
+        {
+            return new ControlResult(502, $"Recording is NOT paused: Twilio refused (error {ex.Code}). Do not take payment details until pausing succeeds.", null);
+        }
+
         var now = time.GetUtcNow();
         call = await calls.UpdateAsync(
             callId,
@@ -90,7 +108,15 @@ internal sealed partial class CallFlow
             return new ControlResult(409, "The recording is not paused.", null);
         }
 
-        await twilio.ResumeRecordingAsync(call.TwilioCallSid!, "Twilio.CURRENT", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await twilio.ResumeRecordingAsync(call.TwilioCallSid!, TwilioClient.CurrentRecording, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TwilioException ex)
+        {
+            return new ControlResult(502, $"Recording is still paused: Twilio refused to resume (error {ex.Code}); try again.", null);
+        }
+
         var now = time.GetUtcNow();
         call = await calls.UpdateAsync(
             callId,
@@ -156,18 +182,56 @@ internal sealed partial class CallFlow
             : (null, new ControlResult(409, "The call is not being recorded.", null));
     }
 
-    /// <summary>A rep may not override the customer's own no, the contact's do-not-record flag, or the law's do-not-record.</summary>
+    /// <summary>
+    /// A rep may not override the customer's own no, the contact's do-not-record flag or the law's do-not-record,
+    /// nor start before the customer has heard (and, for consent, answered) the disclosure.
+    /// </summary>
     private static string? ManualStartForbidden(CallRecord call)
     {
+        if (call.Decision == "do-not-record")
+        {
+            return "This call must not be recorded (" + string.Join(" ", call.Reasons.Take(2)) + ").";
+        }
+
         if (call.ConsentEvents.Any(e => e.Kind == "consent-declined"))
         {
             return "The customer declined recording on this call; it can't be started by hand.";
         }
 
-        return call.Decision == "do-not-record"
-            ? "This call must not be recorded (" + string.Join(" ", call.Reasons.Take(2)) + ")."
-            : null;
+        return call.Decision switch
+        {
+            "record-after-consent" when !call.ConsentEvents.Any(e => e.Kind is "consent-timeout" or "consent-unrecognized") =>
+                "The customer has not been asked yet (or answered yes and recording is under way): wait for the consent question to finish.",
+            "record-after-notice" when !call.ConsentEvents.Any(e => e.Kind == "disclosure-played") =>
+                "The customer has not heard the recording notice yet.",
+            _ => null,
+        };
     }
+
+    /// <summary>After any answer but yes, nothing may go on recording (a start that raced the answer included).</summary>
+    private async Task StopAnyRecordingAsync(string callId, CancellationToken cancellationToken)
+    {
+        var call = await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false);
+        if (call?.TwilioCallSid is not { } sid || !call.Recordings.Any(r => r.Status is "in-progress" or "paused"))
+        {
+            return;
+        }
+
+        try
+        {
+            await twilio.StopRecordingAsync(sid, TwilioClient.CurrentRecording, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TwilioException ex)
+        {
+            RecordingNotStopped(log, callId, ex.Code ?? 0);
+            throw;
+        }
+
+        await calls.UpdateAsync(callId, c => c with { RecordingAllowed = false, Recordings = [.. c.Recordings.Select(r => r.Status is "in-progress" or "paused" ? r with { Status = "stopped" } : r)] }, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: Twilio did not stop a recording after the customer's no (error {Code})")]
+    private static partial void RecordingNotStopped(ILogger logger, string callId, int code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: Twilio did not start the recording (error {Code}); the call goes on unrecorded")]
     private static partial void RecordingNotStarted(ILogger logger, string callId, int code);

@@ -68,12 +68,20 @@ internal sealed partial class CallFlow
                 await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentGranted(disclosures.Get("consent-granted", call.Language));
             case ConsentAnswerKind.NoAnswer:
-                await events.AddAsync(call.Id, Event(call, "consent-timeout", "declined", "none", null, question), cancellationToken).ConfigureAwait(false);
+                // Silence is logged as a refusal on this call, but it is not the customer's answer: the contact's
+                // consent on file is left as it is (answer null), so later calls ask again.
+                await events.AddAsync(call.Id, Event(call, "consent-timeout", null, "none", null, question), cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentTimeout(disclosures.Get("consent-timeout", call.Language));
+            case ConsentAnswerKind.Declined:
+                await events.AddAsync(call.Id, Event(call, "consent-declined", "declined", method, heard, question), cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
+                return CallTwiml.ConsentDeclined(disclosures.Get("consent-declined", call.Language));
             default:
-                // "No", 2, or anything we cannot read as a clear yes: consent must be unambiguous, so the call goes on unrecorded.
-                var kind = answer.Kind == ConsentAnswerKind.Declined ? "consent-declined" : "consent-unrecognized";
-                await events.AddAsync(call.Id, Event(call, kind, "declined", method, heard, question), cancellationToken).ConfigureAwait(false);
+                // Anything we cannot read as a clear yes or no: consent must be unambiguous, so the call goes on
+                // unrecorded; as with silence, the contact's consent on file is not changed.
+                await events.AddAsync(call.Id, Event(call, "consent-unrecognized", null, method, heard, question), cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentDeclined(disclosures.Get("consent-declined", call.Language));
         }
     }

@@ -23,8 +23,6 @@ internal sealed class ConsentLogJobHandler(ICallStore calls, ICallCrm crm) : IOu
             throw new RetryLaterException("The phone call activity is not created yet.");
         }
 
-        var consentEvent = call.ConsentEvents.FirstOrDefault(e => e.Key == payload.EventKey)
-            ?? throw new InvalidOperationException($"Call {payload.CallId} has no consent event {payload.EventKey}.");
-        return await crm.EnsureConsentLogAsync(call, consentEvent, cancellationToken).ConfigureAwait(false) ? "written" : "already-written";
+        return await crm.EnsureConsentLogAsync(call, payload.Event, cancellationToken).ConfigureAwait(false) ? "written" : "already-written";
     }
 }

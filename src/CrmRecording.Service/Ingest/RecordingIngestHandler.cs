@@ -2,7 +2,9 @@ using System.Text.Json;
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Telephony;
+using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Blobs;
+using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,8 @@ internal sealed partial class RecordingIngestHandler(
     IBlobStore blobs,
     IOptions<Options.VaultOptions> vaultOptions,
     IngestCheckpoint checkpoint,
+    IMetadataStore metadata,
+    TimeProvider time,
     ILogger<RecordingIngestHandler> log) : IOutboxJobHandler
 {
     public string Kind => RecordingIngestJob.Kind;
@@ -35,6 +39,17 @@ internal sealed partial class RecordingIngestHandler(
             ?? throw new InvalidOperationException($"No call {payload.CallId} for recording {payload.RecordingSid}.");
 
         var entry = Entry(call, payload.RecordingSid);
+        if (entry.VaultId is null && !call.RecordingAllowed)
+        {
+            // Audio the call had no right to keep (recording that ran on after the customer's no) is not stored:
+            // it is deleted at Twilio and the discard is audited.
+            await lazyTwilio.Value.DeleteRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+            await metadata.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), "recording-discarded", "ingest:twilio", null, $"call={call.Id} twilio={payload.RecordingSid} reason=recording not allowed on this call"), cancellationToken).ConfigureAwait(false);
+            await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { Status = "discarded", DeletedAtTwilio = true }), cancellationToken).ConfigureAwait(false);
+            Discarded(log, call.Id);
+            return "discarded";
+        }
+
         if (entry.VaultId is null)
         {
             var chosen = RecordingId.New().Value;
@@ -129,6 +144,9 @@ internal sealed partial class RecordingIngestHandler(
         var changed = list.Select(r => r.RecordingSid == recordingSid ? change(r) : r).ToList();
         return changed.SequenceEqual(call.Recordings) ? call : call with { Recordings = changed };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a recording the call was not allowed to keep was deleted at Twilio, not stored")]
+    private static partial void Discarded(ILogger logger, string callId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: recording stored in the vault, deleted at Twilio and linked in the CRM")]
     private static partial void Ingested(ILogger logger, string callId);

@@ -7,7 +7,8 @@ namespace CrmRecording.Telephony;
 /// A key press decides when present: 1 is yes, 2 is no. Speech is read as whole words, ignoring case and
 /// punctuation. A word of refusal makes it a no ("no, I don't agree" is not a yes); a negated agreement ("I don't
 /// agree") is a no; a yes mixed with a refusal or a negation ("yes... no", "yes, I don't mind") and anything
-/// else ("I don't know") is unrecognized rather than guessed, so it never counts as consent or as a refusal.
+/// else ("I don't know") is unrecognized rather than guessed, so it never counts as consent or as a refusal. A yes
+/// counts only as a short answer of its own ("yes", "sure, go ahead"): "okay, wait, who is this?" is unrecognized.
 /// </summary>
 public readonly record struct ConsentAnswer(ConsentAnswerKind Kind, ConsentAnswerMethod Method)
 {
@@ -28,11 +29,28 @@ public readonly record struct ConsentAnswer(ConsentAnswerKind Kind, ConsentAnswe
         "no", "nope", "nah", "non", "disagree", "decline", "refuse", "negative",
     };
 
-    /// <summary>Words that turn an agreement into a refusal ("I don't agree", "je ne suis pas d'accord").</summary>
+    /// <summary>Words that turn an agreement into a refusal ("I don't agree", "I won't accept", "je ne suis pas d'accord").</summary>
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
-        "not", "dont", "never", "nunca", "pas", "ne",
+        "not", "dont", "never", "nunca", "pas", "ne", "wont", "cant", "cannot", "didnt", "doesnt", "wouldnt", "shouldnt",
+        "isnt", "arent", "aint", "without", "withdraw", "stop", "ni", "tampoco", "jamais", "rather",
     };
+
+    /// <summary>
+    /// Words that may stand next to a yes without changing it ("yes, go ahead", "sure, that's fine"). A yes that
+    /// comes with any other word ("okay, wait, who is this?") is not clear enough to be consent.
+    /// </summary>
+    private static readonly HashSet<string> Neutral = new(StringComparer.Ordinal)
+    {
+        "i", "we", "that", "thats", "its", "it", "is", "fine", "please", "go", "ahead", "you", "can", "may", "record",
+        "recording", "recorded", "of", "course", "absolutely", "alright", "all", "right", "totally", "definitely",
+        "certainly", "well", "uh", "um", "the", "call", "this", "to", "be", "thank", "thanks", "do", "estoy", "de",
+        "acuerdo", "esta", "bien", "por", "favor", "puede", "grabar", "je", "suis", "cest", "bon", "merci", "vous",
+        "pouvez", "enregistrer", "daccord",
+    };
+
+    /// <summary>Longer answers are not read as consent: a real yes is short.</summary>
+    private const int MaxYesWords = 8;
 
     public static ConsentAnswer Parse(string? digits, string? speechResult)
     {
@@ -58,12 +76,16 @@ public readonly record struct ConsentAnswer(ConsentAnswerKind Kind, ConsentAnswe
         var plainYes = words.Any(Yes.Contains);
         var negated = words.Any(Negators.Contains);
         var agrees = words.Any(Agreement.Contains);
+        // A yes must be the whole of a short answer: no question, no other words than those that keep a yes a yes.
+        var clear = words.Count <= MaxYesWords
+            && !speechResult!.Contains('?', StringComparison.Ordinal)
+            && words.All(w => Yes.Contains(w) || Agreement.Contains(w) || Neutral.Contains(w));
         var kindFromSpeech = (refuses, plainYes) switch
         {
             (true, true) => ConsentAnswerKind.Unrecognized,
             (true, false) => ConsentAnswerKind.Declined,
-            (false, true) => negated ? ConsentAnswerKind.Unrecognized : ConsentAnswerKind.Granted,
-            _ when agrees => negated ? ConsentAnswerKind.Declined : ConsentAnswerKind.Granted,
+            (false, true) => negated || !clear ? ConsentAnswerKind.Unrecognized : ConsentAnswerKind.Granted,
+            _ when agrees => negated ? ConsentAnswerKind.Declined : clear ? ConsentAnswerKind.Granted : ConsentAnswerKind.Unrecognized,
             _ => ConsentAnswerKind.Unrecognized,
         };
         return new ConsentAnswer(kindFromSpeech, ConsentAnswerMethod.Speech);

@@ -50,22 +50,17 @@ public static class CallTwiml
     }
 
     /// <summary>
-    /// The customer's leg where a notice suffices: the notice is spoken inside a one-digit <c>&lt;Gather&gt;</c> that
-    /// waits one second, so Twilio requests <paramref name="noticePlayedUrl"/> once the notice has been heard in full
-    /// (a key press ends it early; either way the service learns it was played).
+    /// The customer's leg where a notice suffices: the notice is spoken in full (a plain <c>&lt;Say&gt;</c>, which a
+    /// key press cannot cut short), then <c>&lt;Redirect&gt;</c> asks <paramref name="noticePlayedUrl"/> for the rest,
+    /// so the service learns the notice was heard before anything is recorded.
     /// </summary>
     public static string NoticeLeg(DisclosureText notice, Uri noticePlayedUrl)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(noticePlayedUrl);
-        return Write(new XElement(
-            "Gather",
-            new XAttribute("input", "dtmf"),
-            new XAttribute("numDigits", "1"),
-            new XAttribute("timeout", "1"),
-            new XAttribute("action", noticePlayedUrl.AbsoluteUri),
-            new XAttribute("actionOnEmptyResult", "true"),
-            Say(notice.Text, notice.Language)));
+        return Write(
+            Say(notice.Text, notice.Language),
+            new XElement("Redirect", new XAttribute("method", "POST"), noticePlayedUrl.AbsoluteUri));
     }
 
     /// <summary>

@@ -119,6 +119,11 @@ public sealed class CallFlowEndToEndTests : IDisposable
         await _sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
 
         Assert.Empty((await _sandbox.WaitAsync(placed.CallId, c => c.EndedAt is not null, "the call ended")).Recordings);
+        Assert.Null(Assert.Single(call.ConsentEvents, e => e.Kind == "consent-timeout").Answer);
+        // The timeout reaches the CRM as evidence (the note on the phone call), but silence is not the customer's no:
+        // the contact's consent on file stays as it was.
+        await _sandbox.WaitForRowAsync("annotations", r => (string?)r["_objectid_value"] == placed.PhoneCallId!.Value.ToString() && ((string?)r["notetext"] ?? "").Contains("consent-timeout", StringComparison.Ordinal), "the timeout noted on the phone call");
+        Assert.NotEqual(107340002, (int?)_sandbox.Dataverse.GetRow("contacts", SeedData.Contacts.CaliforniaMobile)!["crr_consentstatus"]);
     }
 
     [Fact]

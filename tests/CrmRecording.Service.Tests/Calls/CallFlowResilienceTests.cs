@@ -126,6 +126,62 @@ public sealed class CallFlowResilienceTests
     }
 
     [Fact]
+    public async Task ManualStart_BeforeTheCustomerWasAsked_Is409()
+    {
+        using var sandbox = new SandboxCall();
+        sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.DoesNotAnswer);
+        var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
+        await sandbox.WaitAsync(placed.CallId, c => c.Status == "in-progress", "the rep on the line, the customer's phone ringing");
+
+        var start = await sandbox.Client.PostAsJsonAsync($"/api/calls/{placed.CallId}/recording/start", new { attestation = "I read the disclosure aloud and the customer said yes" });
+
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+        Assert.Contains("not been asked", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var call = await sandbox.Calls.GetAsync(placed.CallId);
+        Assert.Null(call!.ManualStart);
+        Assert.Empty(call.Recordings);
+    }
+
+    [Fact]
+    public async Task RecordingTheCallMayNoLongerKeep_IsDeletedAtTwilioNotStored_AndTheDiscardIsAudited()
+    {
+        using var sandbox = new SandboxCall();
+        sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.PressesOne);
+        var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
+        var call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started");
+
+        // As after a no that raced a start: the call no longer allows recording while audio was captured.
+        await sandbox.Calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = false });
+        await sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+        call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "discarded"), "the recording discarded");
+
+        var entry = Assert.Single(call.Recordings);
+        Assert.Null(entry.VaultId);
+        Assert.True(sandbox.Twilio.FindRecording(entry.RecordingSid)!.Deleted);
+        var metadata = sandbox.Factory.Services.GetRequiredService<IMetadataStore>();
+        Assert.Empty(await metadata.ListRecordingsAsync(new RecordingQuery(ContactId: SeedData.Contacts.CaliforniaMobile.ToString())));
+        Assert.Contains(await metadata.ReadAuditAsync(), e => e.Entry.Action == "recording-discarded" && (e.Entry.Detail ?? "").Contains(entry.RecordingSid, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PauseRefusedByTwilio_Is502SayingRecordingIsNotPaused_AndNoSpanIsStored()
+    {
+        using var sandbox = new SandboxCall();
+        sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.PressesOne);
+        var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
+        var call = await sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started");
+
+        sandbox.Twilio.Faults.InternalError(20);
+        var pause = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/pause", new { });
+        sandbox.Twilio.Faults.Clear();
+
+        Assert.Equal(HttpStatusCode.BadGateway, pause.StatusCode);
+        Assert.Contains("NOT paused", await pause.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await sandbox.Calls.GetAsync(call.Id))!.PausedSpans);
+        await sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+    }
+
+    [Fact]
     public async Task TwilioRefusingTheCall_Is502WithTwilioCode_AndTheCallIsMarkedFailed()
     {
         using var sandbox = new SandboxCall();
