@@ -50,4 +50,30 @@ public sealed class HostTests : IDisposable
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Dataverse:WebhookKey", ex.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_RealCrmWithTheTwilioStandIn_IsRefused()
+    {
+        using var factory = new ServiceFactory { Crm = new CrmRecording.Testing.FakeCrm() };
+        factory.Settings["Dataverse:Mode"] = "remote";
+        factory.Settings["Twilio:Mode"] = "sandbox";
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Twilio:Mode is sandbox while Dataverse:Mode is remote", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_RemoteTwilioWithoutPublicUrlOrCallerId_FailsNamingBoth()
+    {
+        using var factory = new ServiceFactory { Crm = new CrmRecording.Testing.FakeCrm() };
+        factory.Settings["Twilio:Mode"] = "remote";
+        factory.Settings["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef";
+        factory.Settings["Twilio:AuthToken"] = "0123456789abcdef0123456789abcdef";
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Twilio:PublicBaseUrl is required", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Twilio:CallerId is required", ex.ToString(), StringComparison.Ordinal);
+    }
 }

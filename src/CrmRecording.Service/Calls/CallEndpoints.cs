@@ -45,8 +45,7 @@ internal static class CallEndpoints
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user: calls are placed only as yourself.");
         }
 
-        var requestBase = new Uri($"{response.HttpContext.Request.Scheme}://{response.HttpContext.Request.Host}{response.HttpContext.Request.PathBase}/");
-        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, requestBase, remote, cancellationToken).ConfigureAwait(false);
+        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, remote, cancellationToken).ConfigureAwait(false);
         response.Headers["Server-Timing"] = remote.ServerTiming();
         return call is null ? Results.Problem(statusCode: status, detail: refusal) : Results.Created($"/api/calls/{call.CallId}", call);
     }

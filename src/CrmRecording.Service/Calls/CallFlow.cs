@@ -26,8 +26,7 @@ internal sealed partial class CallFlow(
 {
     private CallFlowOptions Options => options.Value;
 
-    /// <param name="requestBase">The dialer request's scheme, host and path base (after a trusted proxy's forwarded headers), used when <c>Twilio:PublicBaseUrl</c> is not set.</param>
-    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, Uri requestBase, RemoteTime remote, CancellationToken cancellationToken)
+    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
         var plan = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
         if (plan.Problem is { } problem)
@@ -51,7 +50,8 @@ internal sealed partial class CallFlow(
             Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
             RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; policy {decision.Versions.Policy}",
             Language = Options.Language,
-            CallbackBase = twilioOptions.Value.PublicBaseUrl ?? requestBase,
+            // Never from the request: its Host header is the caller's to choose, and Twilio would fetch TwiML from there.
+            CallbackBase = twilioOptions.Value.PublicBaseUrl ?? throw new InvalidOperationException("Twilio:PublicBaseUrl is not set: Twilio needs the service's public URL to call back."),
             CreatedAt = time.GetUtcNow(),
             RecordingAllowed = decision.Outcome == RecordingOutcome.Record,
         };
@@ -81,7 +81,8 @@ internal sealed partial class CallFlow(
                     StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
                     Timeout = Options.RingTimeoutSeconds,
                 },
-                cancellationToken)).ConfigureAwait(false);
+                // Not the dialer's token: a create cancelled mid-way may still dial, and must not be marked failed.
+                CancellationToken.None)).ConfigureAwait(false);
             call = await calls.UpdateAsync(call.Id, c => c with { TwilioCallSid = twilioCall.Sid, Status = "ringing" }, cancellationToken).ConfigureAwait(false);
         }
         catch (TwilioException ex)

@@ -40,8 +40,8 @@ public sealed record CallRecord
     public required string RulesVersion { get; init; }
 
     /// <summary>
-    /// The public root Twilio calls back for this call: <c>Twilio:PublicBaseUrl</c>, or the dialer request's own
-    /// scheme and host as forwarded by a trusted proxy. Fixed when the call is placed, so every later URL matches.
+    /// The public root Twilio calls back for this call (<c>Twilio:PublicBaseUrl</c> when it was placed), kept so
+    /// every later URL of the call, and the recording link, match even if the setting changes meanwhile.
     /// </summary>
     public required Uri CallbackBase { get; init; }
 

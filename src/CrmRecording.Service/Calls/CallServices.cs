@@ -15,7 +15,20 @@ internal static class CallServices
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection(CallFlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var sandbox = (configuration["Twilio:Mode"] ?? "sandbox") == "sandbox";
+        // Twilio follows the CRM's mode unless set: a real CRM must never meet the local telephony stand-in by default.
+        var dataverseMode = configuration["Dataverse:Mode"] ?? "sandbox";
+        var twilioMode = configuration["Twilio:Mode"] ?? dataverseMode;
+        if (twilioMode is not ("sandbox" or "remote"))
+        {
+            throw new OptionsValidationException("Twilio", typeof(TwilioClientOptions), [$"Twilio:Mode '{twilioMode}' is not sandbox or remote."]);
+        }
+
+        if (twilioMode == "sandbox" && dataverseMode == "remote")
+        {
+            throw new OptionsValidationException("Twilio", typeof(TwilioClientOptions), ["Twilio:Mode is sandbox while Dataverse:Mode is remote: calls for real CRM records would go to the local stand-in. Set Twilio:Mode=remote with the account's settings."]);
+        }
+
+        var sandbox = twilioMode == "sandbox";
         services.AddOptions<TwilioClientOptions>().Bind(configuration.GetSection(TwilioClientOptions.SectionName));
         if (sandbox)
         {
@@ -64,14 +77,19 @@ internal static class CallServices
     }
 
     /// <summary>Remote mode: the account, credentials and public URL must be right before the first call.</summary>
-    private sealed class TwilioOptionsValidation(IOptions<Options.ServiceOptions> service) : IValidateOptions<TwilioClientOptions>
+    private sealed class TwilioOptionsValidation : IValidateOptions<TwilioClientOptions>
     {
         public ValidateOptionsResult Validate(string? name, TwilioClientOptions options)
         {
             var problems = options.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage ?? "invalid").ToList();
-            if (options.PublicBaseUrl is null && !service.Value.TrustForwardedHeaders)
+            if (options.PublicBaseUrl is null)
             {
-                problems.Add("Twilio:PublicBaseUrl is required (the https URL Twilio reaches this service at; its webhooks are signed for it), unless Service:TrustForwardedHeaders is true behind a proxy that sets X-Forwarded-Proto and X-Forwarded-Host.");
+                problems.Add("Twilio:PublicBaseUrl is required: the https URL Twilio reaches this service at (callbacks are built from it and its webhooks are signed for it).");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.CallerId))
+            {
+                problems.Add("Twilio:CallerId is required: the E.164 number on the account that calls are placed from.");
             }
 
             if (string.IsNullOrWhiteSpace(options.AuthToken))

@@ -173,16 +173,30 @@ internal static partial class TwilioWebhookEndpoints
             return (null, Problem(413, $"Twilio webhooks are small forms; this one is over {MaxFormBytes} bytes."));
         }
 
+        // A chunked body has no length up front: cap what is read before the signature is checked.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxFormBytes;
+        }
+
         if (!request.HasFormContentType)
         {
             return (null, Problem(400, "Expected an application/x-www-form-urlencoded body, as Twilio sends."));
         }
 
-        var collection = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        IFormCollection collection;
+        try
+        {
+            collection = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, Problem(ex.StatusCode, $"The form could not be read: {ex.Message}"));
+        }
+
         var pairs = collection.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))).ToList();
-        var url = PublicUrl(request, options);
         var signature = request.Headers["X-Twilio-Signature"].ToString();
-        if (options.AuthToken is not { Length: > 0 } token || !TwilioSignature.IsValidForm(token, url, pairs, signature))
+        if (options.AuthToken is not { Length: > 0 } token || !PublicUrls(request, options).Any(url => TwilioSignature.IsValidForm(token, url, pairs, signature)))
         {
             return (null, Problem(403, "X-Twilio-Signature is missing or does not match this request (check Twilio:AuthToken and Twilio:PublicBaseUrl)."));
         }
@@ -196,13 +210,20 @@ internal static partial class TwilioWebhookEndpoints
         return (new TwilioForm(fields), null);
     }
 
-    /// <summary>The URL Twilio signed: the configured public base URL plus the path and query as received.</summary>
-    internal static string PublicUrl(HttpRequest request, TwilioClientOptions options)
+    /// <summary>
+    /// The URLs Twilio may have signed: the configured public base URL plus the path and query as received, and the
+    /// URL as this request arrived — behind a trusted proxy (<c>Service:TrustForwardedHeaders</c>) the one the proxy
+    /// was asked for. Which one matches does not matter: each still needs the auth token's signature.
+    /// </summary>
+    internal static IEnumerable<string> PublicUrls(HttpRequest request, TwilioClientOptions options)
     {
         var pathAndQuery = request.Path.Value + request.QueryString.Value;
-        return options.PublicBaseUrl is { } publicBase
-            ? TwilioSignature.PublicRequestUrl(publicBase, pathAndQuery).AbsoluteUri
-            : $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
+        if (options.PublicBaseUrl is { } publicBase)
+        {
+            yield return TwilioSignature.PublicRequestUrl(publicBase, pathAndQuery).AbsoluteUri;
+        }
+
+        yield return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
     }
 
     private static IResult Problem(int status, string detail) => Results.Problem(statusCode: status, detail: detail);

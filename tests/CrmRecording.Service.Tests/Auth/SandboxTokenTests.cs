@@ -98,6 +98,10 @@ public sealed class SandboxTokenTests(PlaybackFixture fixture) : IClassFixture<P
         new("Dataverse:TenantId", "e0000000-0000-4000-8000-000000000001"),
         new("Dataverse:ClientId", "c1000000-0000-4000-8000-000000000001"),
         new("Dataverse:ClientSecret", "secret"),
+        new("Twilio:AccountSid", "AC0123456789abcdef0123456789abcdef"),
+        new("Twilio:AuthToken", "0123456789abcdef0123456789abcdef"),
+        new("Twilio:PublicBaseUrl", "https://media.example.com/"),
+        new("Twilio:CallerId", "+14155550100"),
         .. TestTokens.Settings(),
     ];
 }

@@ -125,21 +125,23 @@ public sealed class CallFlowResilienceTests
         Assert.Contains("Recording started by the rep", (string?)sandbox.Dataverse.GetRow("phonecalls", placed.PhoneCallId!.Value)!["crr_consentsummary"], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ManualStart_BeforeTheCustomerWasAsked_Is409()
+    [Theory]
+    [InlineData("record-after-consent", "not been asked")]
+    [InlineData("record-after-notice", "not heard the recording notice")]
+    public async Task ManualStart_BeforeTheCustomerHeardTheDisclosure_Is409(string decision, string reason)
     {
         using var sandbox = new SandboxCall();
-        sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.DoesNotAnswer);
-        var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
-        await sandbox.WaitAsync(placed.CallId, c => c.Status == "in-progress", "the rep on the line, the customer's phone ringing");
+        var call = CallRecords.New(decision); // in progress, the customer's leg not yet answered
+        await sandbox.Calls.AddAsync(call);
 
-        var start = await sandbox.Client.PostAsJsonAsync($"/api/calls/{placed.CallId}/recording/start", new { attestation = "I read the disclosure aloud and the customer said yes" });
+        var start = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I read the disclosure aloud and the customer said yes" });
 
         Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
-        Assert.Contains("not been asked", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var call = await sandbox.Calls.GetAsync(placed.CallId);
-        Assert.Null(call!.ManualStart);
-        Assert.Empty(call.Recordings);
+        Assert.Contains(reason, await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await sandbox.Calls.GetAsync(call.Id);
+        Assert.Null(stored!.ManualStart);
+        Assert.Empty(stored.Recordings);
+        Assert.DoesNotContain(sandbox.Twilio.Requests.All, r => r.Path.Contains("/Recordings", StringComparison.Ordinal));
     }
 
     [Fact]

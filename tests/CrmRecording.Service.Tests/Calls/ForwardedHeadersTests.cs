@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests.Calls;
 
-/// <summary>Behind a proxy without Twilio:PublicBaseUrl: signatures are checked against the URL the proxy was asked for.</summary>
+/// <summary>Behind a proxy: a signature for the URL the proxy was asked for is accepted when its forwarded headers are trusted.</summary>
 public sealed class ForwardedHeadersTests : IDisposable
 {
     private const string AuthToken = "0123456789abcdef0123456789abcdef";
@@ -18,6 +18,7 @@ public sealed class ForwardedHeadersTests : IDisposable
         _factory.Settings["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef";
         _factory.Settings["Twilio:AuthToken"] = AuthToken;
         _factory.Settings["Twilio:CallerId"] = "+14155550100";
+        _factory.Settings["Twilio:PublicBaseUrl"] = "https://calls.example.com/";
         _factory.Settings["Service:TrustForwardedHeaders"] = "true";
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -26,7 +27,7 @@ public sealed class ForwardedHeadersTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task SignedForThePublicUrl_IsAcceptedOnlyWithTheProxysForwardedHeaders()
+    public async Task SignedForTheProxysHost_IsAcceptedOnlyWithTheProxysForwardedHeaders()
     {
         var call = CallRecords.New();
         await _factory.Services.GetRequiredService<ICallStore>().AddAsync(call);
@@ -44,5 +45,22 @@ public sealed class ForwardedHeadersTests : IDisposable
         viaProxy.Headers.Add("X-Forwarded-Proto", "https");
         viaProxy.Headers.Add("X-Forwarded-Host", "media.example.com");
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(viaProxy)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizedChunkedForm_IsRefusedBeforeItsSignatureIsChecked()
+    {
+        using var client = _factory.CreateClient();
+        var big = "CallSid=" + new string('a', 200_000);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/twilio/recording-status?call=x")
+        {
+            Content = new StreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(big))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 }
