@@ -39,5 +39,5 @@ internal sealed class CallCaller(CrmAccessDirectory directory, PlaybackAccess ac
 
     /// <summary>Whether the user holds a recording role (for the compliance list of manual starts).</summary>
     public async Task<bool> IsReviewerAsync(DataverseUser user, CancellationToken cancellationToken) =>
-        (await directory.RoleNamesAsync(user.Id, cancellationToken).ConfigureAwait(false)).Any(r => r is PlaybackAccess.ReviewerRole or PlaybackAccess.AdministratorRole);
+        (await directory.RoleNamesAsync(user.Id, cancellationToken).ConfigureAwait(false)).Any(r => string.Equals(r, PlaybackAccess.ReviewerRole, StringComparison.OrdinalIgnoreCase) || string.Equals(r, PlaybackAccess.AdministratorRole, StringComparison.OrdinalIgnoreCase));
 }

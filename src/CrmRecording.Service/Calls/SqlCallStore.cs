@@ -22,6 +22,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     // up to 100 ms), and are group-committed: one writer drains whatever is waiting into one transaction, so a
     // burst of webhooks shares one fsync; none is acknowledged before it is on disk. Null for PostgreSQL.
     private readonly Channel<PendingWrite>? _writes;
+    private readonly Lock _groupCommitterLock = new();
     private Task? _groupCommitter;
 
     private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned)
@@ -54,7 +55,8 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 await connection.OpenAsync(ct).ConfigureAwait(false);
                 await using var pragma = connection.CreateCommand();
                 // Wait inside SQLite for a writer to finish instead of the driver's coarse retry sleeps.
-                pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+                // synchronous is per connection: every commit of consent evidence is fsync'd.
+                pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;";
                 await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 return connection;
             },
@@ -86,8 +88,22 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             throw new ObjectDisposedException(nameof(SqlCallStore), "The call store is closed.");
         }
 
-        _ = LazyInitializer.EnsureInitialized(ref _groupCommitter, () => Task.Run(GroupCommitAsync));
+        StartGroupCommitter();
         return await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the one group committer (the channel has a single reader; two loops must never run).</summary>
+    private void StartGroupCommitter()
+    {
+        if (Volatile.Read(ref _groupCommitter) is not null)
+        {
+            return;
+        }
+
+        lock (_groupCommitterLock)
+        {
+            _groupCommitter ??= Task.Run(GroupCommitAsync);
+        }
     }
 
     private async Task GroupCommitAsync()
@@ -169,9 +185,11 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             await using (var wal = connection.CreateCommand())
             {
                 // Readers (webhooks reading a call) then never wait for a writer; commits stay fsync'd (synchronous=FULL).
-                wal.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
                 await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            OwnerOnly(connection.DataSource);
 
             tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -268,6 +286,20 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         if (_groupCommitter is not null)
         {
             await _groupCommitter.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The write-ahead log and shared-memory files hold the same data as the database: owner-only too.</summary>
+    private static void OwnerOnly(string? database)
+    {
+        if (OperatingSystem.IsWindows() || string.IsNullOrEmpty(database))
+        {
+            return;
+        }
+
+        foreach (var file in new[] { database + "-wal", database + "-shm" }.Where(File.Exists))
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

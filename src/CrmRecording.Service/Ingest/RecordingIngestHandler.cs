@@ -23,7 +23,6 @@ internal sealed partial class RecordingIngestHandler(
     ICallCrm crm,
     Lazy<TwilioClient> lazyTwilio,
     RecordingVault vault,
-    IBlobStore blobs,
     IOptions<Options.VaultOptions> vaultOptions,
     IngestCheckpoint checkpoint,
     IMetadataStore metadata,
@@ -102,16 +101,6 @@ internal sealed partial class RecordingIngestHandler(
         if (await Exists(id, cancellationToken).ConfigureAwait(false))
         {
             return;
-        }
-
-        // A crash after the blob was committed but before its metadata leaves a blob nobody can read (its key
-        // was never stored); remove it so the upload under the same name can be committed again.
-        try
-        {
-            await blobs.DeleteAsync(id.Value, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BlobNotFoundException)
-        {
         }
 
         await using var media = await lazyTwilio.Value.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,9 @@ namespace CrmRecording.Service.Outbox;
 internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJobHandler> handlers, TimeProvider time, ILogger<OutboxWorker> log) : BackgroundService
 {
     private readonly Dictionary<string, IOutboxJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // A claim outlives the longest job we expect (an ingest streams a long recording from Twilio); the batch
+    // stops at half the lease, so a job is never started on a claim that may lapse while it runs.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -46,9 +48,16 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
     /// <returns>How many jobs were attempted.</returns>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var jobs = await outbox.ClaimAsync(_worker, 16, time.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+        var claimedAt = time.GetUtcNow();
+        var jobs = await outbox.ClaimAsync(_worker, 16, claimedAt, Lease, cancellationToken).ConfigureAwait(false);
         foreach (var job in jobs)
         {
+            if (time.GetUtcNow() - claimedAt > Lease / 2)
+            {
+                // The rest wait for their claim to lapse and are then taken again, here or by another instance.
+                break;
+            }
+
             try
             {
                 var outcome = await RunAsync(job, cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,8 @@ internal sealed partial class SandboxTwilio(IServer server, IHostApplicationLife
         {
             AutoHangUpAfter = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
             TimeProvider = time,
+            // A fresh signing token per start: a token known from the source would let anyone forge the sandbox's webhooks.
+            AuthToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         };
         options.Callees["+14155550101"] = new CalleeScript(CalleeBehavior.PressesOne);
         if (!configuration.GetValue("Sandbox:CallsAnswered", true))

@@ -16,6 +16,7 @@ public sealed partial class SqliteMetadataStore
     private readonly Channel<(OutboxJob Job, TaskCompletionSource<bool> Done)> _enqueues =
         Channel.CreateUnbounded<(OutboxJob, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly Lock _groupCommitterLock = new();
     private Task? _groupCommitter;
 
     public Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default)
@@ -26,8 +27,22 @@ public sealed partial class SqliteMetadataStore
             throw new ObjectDisposedException(nameof(SqliteMetadataStore), "The metadata store is closed.");
         }
 
-        LazyInitializer.EnsureInitialized(ref _groupCommitter, () => Task.Run(GroupCommitAsync));
+        StartGroupCommitter();
         return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the one group committer (the channel has a single reader; two loops must never run).</summary>
+    private void StartGroupCommitter()
+    {
+        if (Volatile.Read(ref _groupCommitter) is not null)
+        {
+            return;
+        }
+
+        lock (_groupCommitterLock)
+        {
+            _groupCommitter ??= Task.Run(GroupCommitAsync);
+        }
     }
 
     private async Task GroupCommitAsync()

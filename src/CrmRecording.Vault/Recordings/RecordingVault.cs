@@ -24,13 +24,16 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
         var retentionClass = request.RetentionClass ?? retention.DefaultClass;
         var deleteAfter = retention.DeleteAfter(retentionClass, createdAt);
         var id = request.Id ?? RecordingId.New();
+        // A chosen id may be imported twice at once (a retried job whose first run is still going): each attempt
+        // writes its own blob, only one metadata row can win, and the loser removes only its own blob.
+        var blobName = request.Id is null ? id.Value : $"{id.Value}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         var dataKey = RandomNumberGenerator.GetBytes(32);
         try
         {
             var wrapped = await keys.WrapAsync(dataKey, cancellationToken).ConfigureAwait(false);
             var header = new RecordingHeader(id, ChunkSize, RandomNumberGenerator.GetBytes(RecordingHeader.NoncePrefixSize), wrapped.KeyId, RecordingHeader.Commit(dataKey, id));
             WrittenRecording written;
-            await using (var upload = await blobs.BeginUploadAsync(id.Value, cancellationToken).ConfigureAwait(false))
+            await using (var upload = await blobs.BeginUploadAsync(blobName, cancellationToken).ConfigureAwait(false))
             {
                 written = await RecordingWriter.WriteAsync(plaintext, upload, header, dataKey, cancellationToken).ConfigureAwait(false);
                 await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +42,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             var record = new RecordingRecord
             {
                 Id = id,
-                BlobName = id.Value,
+                BlobName = blobName,
                 ContactId = request.ContactId,
                 CallId = request.CallId,
                 ConsentLogRef = request.ConsentLogRef,
@@ -60,7 +63,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             catch
             {
                 // The blob is unreadable without its key, which only the failed metadata row would have held; remove it anyway.
-                await blobs.DeleteAsync(id.Value, CancellationToken.None).ConfigureAwait(false);
+                await blobs.DeleteAsync(blobName, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
 

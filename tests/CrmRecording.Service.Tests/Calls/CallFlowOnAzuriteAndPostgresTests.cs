@@ -79,7 +79,8 @@ public sealed class CallFlowOnAzuriteAndPostgresTests : IAsyncLifetime
 
         var entry = Assert.Single(call.Recordings);
         var plaintext = sandbox.Twilio.RenderExpectedWav(entry.RecordingSid);
-        var blob = await ReadBlobAsync(entry.VaultId!);
+        var record = await sandbox.Factory.Services.GetRequiredService<CrmRecording.Vault.Recordings.RecordingVault>().GetAsync(CrmRecording.Vault.Recordings.RecordingId.Parse(entry.VaultId!));
+        var blob = await ReadBlobAsync(record.BlobName);
         Assert.True(blob.Length > plaintext.Length, "the stored blob carries a header and a tag per chunk");
         Assert.Equal(-1, blob.AsSpan().IndexOf("RIFF"u8));
         Assert.Equal(-1, blob.AsSpan().IndexOf(plaintext.AsSpan(44, 64)));

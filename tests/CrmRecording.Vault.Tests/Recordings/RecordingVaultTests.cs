@@ -47,6 +47,32 @@ public sealed class RecordingVaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_SameChosenIdTwiceAtOnce_OneWins_TheLoserRemovesOnlyItsOwnBlob()
+    {
+        var id = RecordingId.New();
+        var audio = RandomNumberGenerator.GetBytes(40_000);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return await _vault.ImportAsync(new MemoryStream(audio), new ImportRequest("ingest", Id: id));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
+            }
+        }));
+
+        var winner = Assert.Single(attempts, a => a is not null)!;
+        Assert.Equal(id, winner.Id);
+        Assert.StartsWith(id.Value + ".", winner.BlobName, StringComparison.Ordinal);
+        Assert.True((await _vault.VerifyAsync(id)).Ok);
+        Assert.Equal(audio, await ExportAsync(id));
+        Assert.Single(Directory.GetFiles(_dir.Combine("recordings"), id.Value + "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Import_ThenExport_GivesBackTheAudioAndRecordsSizeHashAndRetention()
     {
         var (record, audio) = await ImportAsync();
