@@ -36,16 +36,17 @@ internal sealed partial class CallFlow
 
         return call.Decision switch
         {
-            "record-after-notice" => CallTwiml.NoticeLeg(disclosures.Get("notice", call.Language), Callback(call, $"twilio/voice/{call.Id}/notice-played")),
-            "record-after-consent" => CallTwiml.ConsentLeg(disclosures.Get("consent-question", call.Language), Callback(call, $"twilio/voice/{call.Id}/consent"), Options.ConsentTimeoutSeconds),
+            "record-after-notice" => NoticeTwiml(call),
+            "record-after-consent" => ConsentTwiml(call),
             _ => CallTwiml.DoNotRecordLeg(),
         };
     }
 
     /// <summary>The notice has been played; continuing the call is consent where the law allows it, so recording starts.</summary>
-    public async Task<string> NoticePlayedAsync(CallRecord call, CancellationToken cancellationToken)
+    /// <param name="playedVersion">The disclosure version named in the callback URL (what was actually played).</param>
+    public async Task<string> NoticePlayedAsync(CallRecord call, string? playedVersion, CancellationToken cancellationToken)
     {
-        var notice = disclosures.Get("notice", call.Language);
+        var notice = Notice(call) with { Version = playedVersion ?? Notice(call).Version };
         call = await events.AddAsync(call.Id, Event(call, "disclosure-played", null, "none", null, notice), cancellationToken).ConfigureAwait(false);
         call = await calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = true }, cancellationToken).ConfigureAwait(false);
         await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
@@ -53,9 +54,9 @@ internal sealed partial class CallFlow
     }
 
     /// <summary>The customer's answer to the consent question (keypad or speech; nothing when they stayed silent).</summary>
-    public async Task<string> ConsentAnsweredAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
+    public async Task<string> ConsentAnsweredAsync(CallRecord call, TwilioForm form, string? askedVersion, CancellationToken cancellationToken)
     {
-        var question = disclosures.Get("consent-question", call.Language);
+        var question = Question(call) with { Version = askedVersion ?? Question(call).Version };
         var answer = ConsentAnswer.Parse(form.Digits, form.SpeechResult);
         var heard = form.Digits is { Length: > 0 } d ? d : form.SpeechResult;
         var method = MethodName(answer);
@@ -106,6 +107,24 @@ internal sealed partial class CallFlow
             await calls.UpdateAsync(call.Id, c => c.EndedAt is null && c.Status != "in-progress" ? c with { Status = status } : c, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The wording's version rides in the (signed) callback URL, so the evidence names what was played even if
+    // the catalog changes before the answer comes back.
+    private string NoticeTwiml(CallRecord call)
+    {
+        var notice = Notice(call);
+        return CallTwiml.NoticeLeg(notice, Callback(call, $"twilio/voice/{call.Id}/notice-played?v={Uri.EscapeDataString(notice.Version)}"));
+    }
+
+    private string ConsentTwiml(CallRecord call)
+    {
+        var question = Question(call);
+        return CallTwiml.ConsentLeg(question, Callback(call, $"twilio/voice/{call.Id}/consent?v={Uri.EscapeDataString(question.Version)}"), Options.ConsentTimeoutSeconds);
+    }
+
+    private DisclosureText Notice(CallRecord call) => disclosures.Get("notice", call.Language);
+
+    private DisclosureText Question(CallRecord call) => disclosures.Get("consent-question", call.Language);
 
     internal static Uri RecordingCallback(CallRecord call) => Callback(call, $"twilio/recording-status?call={call.Id}");
 

@@ -46,8 +46,8 @@ internal static partial class TwilioWebhookEndpoints
         {
             "rep" => await flow.RepLegAsync(call, form, cancellationToken).ConfigureAwait(false),
             "customer" => await flow.CustomerLegAsync(call, form, cancellationToken).ConfigureAwait(false),
-            "notice-played" => await flow.NoticePlayedAsync(call, cancellationToken).ConfigureAwait(false),
-            "consent" => await flow.ConsentAnsweredAsync(call, form, cancellationToken).ConfigureAwait(false),
+            "notice-played" => await flow.NoticePlayedAsync(call, Version(request), cancellationToken).ConfigureAwait(false),
+            "consent" => await flow.ConsentAnsweredAsync(call, form, Version(request), cancellationToken).ConfigureAwait(false),
             "dial-complete" => await flow.DialCompletedAsync(call, cancellationToken).ConfigureAwait(false),
             _ => null,
         };
@@ -225,6 +225,8 @@ internal static partial class TwilioWebhookEndpoints
 
         yield return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
     }
+
+    private static string? Version(HttpRequest request) => request.Query["v"].ToString() is { Length: > 0 and <= 64 } v ? v : null;
 
     private static IResult Problem(int status, string detail) => Results.Problem(statusCode: status, detail: detail);
 

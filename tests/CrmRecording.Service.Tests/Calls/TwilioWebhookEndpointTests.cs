@@ -164,6 +164,19 @@ public sealed class TwilioWebhookEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ConsentAnswer_RecordsTheDisclosureVersionThatWasAsked_NotTodaysCatalog()
+    {
+        var fields = new Dictionary<string, string> { ["CallSid"] = "CA" + new string('b', 32), ["AccountSid"] = AccountSid, ["Digits"] = "2" };
+
+        var response = await PostSignedAsync($"/twilio/voice/{_call.Id}/consent?v=2025.01.0", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = await _factory.Services.GetRequiredService<ICallStore>().GetAsync(_call.Id);
+        var declined = Assert.Single(call!.ConsentEvents, e => e.Kind == "consent-declined");
+        Assert.Equal(("2025.01.0", "declined", "keypad", "2"), (declined.DisclosureVersion, declined.Answer, declined.Method, declined.Heard));
+    }
+
+    [Fact]
     public async Task Voice_UnknownCall_Is404_AndNonFormBody_Is400()
     {
         var fields = new Dictionary<string, string> { ["CallSid"] = "CA" + new string('b', 32) };
