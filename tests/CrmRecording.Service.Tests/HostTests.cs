@@ -76,4 +76,15 @@ public sealed class HostTests : IDisposable
         Assert.Contains("Twilio:PublicBaseUrl is required", ex.ToString(), StringComparison.Ordinal);
         Assert.Contains("Twilio:CallerId is required", ex.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_KeyVaultKeysWithoutTheKey_FailsNamingTheSettings()
+    {
+        using var factory = new ServiceFactory { Crm = new CrmRecording.Testing.FakeCrm() };
+        factory.Settings["Vault:Keys"] = "azure-keyvault";
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Vault:KeyVault:Uri and Vault:KeyVault:KeyName are required", ex.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,16 @@ public sealed class VaultOptions : IValidatableObject
     /// <summary>The blob account when <see cref="BlobStore"/> is azure: <c>ServiceUri</c>, <c>Container</c>, <c>AccountName</c>, <c>AccountKey</c> (never logged).</summary>
     public AzureBlobSettings Azure { get; set; } = new();
 
+    /// <summary>
+    /// <c>local</c> (a key file under the data directory, generated on first run) or <c>azure-keyvault</c> (the
+    /// key-encryption key stays in Azure Key Vault: <see cref="KeyVault"/>; tokens from the managed identity or
+    /// environment, as <c>DefaultAzureCredential</c> finds them). Several instances need a shared key: Key Vault.
+    /// </summary>
+    public string Keys { get; set; } = "local";
+
+    /// <summary>The Key Vault key when <see cref="Keys"/> is azure-keyvault.</summary>
+    public KeyVaultSettings KeyVault { get; set; } = new();
+
     /// <summary>Retention days per class, added to or replacing the defaults (sales 365, financial 2557, declined-consent 0).</summary>
     public Dictionary<string, int> RetentionDays { get; set; } = [];
 
@@ -41,6 +51,16 @@ public sealed class VaultOptions : IValidatableObject
         if (BlobStore == "azure" && (Azure.ServiceUri is null || string.IsNullOrWhiteSpace(Azure.AccountName) || string.IsNullOrWhiteSpace(Azure.AccountKey)))
         {
             yield return new ValidationResult("Vault:Azure:ServiceUri, Vault:Azure:AccountName and Vault:Azure:AccountKey are required when Vault:BlobStore is azure.", [nameof(Azure)]);
+        }
+
+        if (Keys is not ("local" or "azure-keyvault"))
+        {
+            yield return new ValidationResult($"Vault:Keys '{Keys}' is not local or azure-keyvault.", [nameof(Keys)]);
+        }
+
+        if (Keys == "azure-keyvault" && (KeyVault.Uri is null || string.IsNullOrWhiteSpace(KeyVault.KeyName)))
+        {
+            yield return new ValidationResult("Vault:KeyVault:Uri and Vault:KeyVault:KeyName are required when Vault:Keys is azure-keyvault.", [nameof(KeyVault)]);
         }
 
         foreach (var (name, days) in RetentionDays.Where(r => r.Value is < 0 or > 36_500))
@@ -87,4 +107,15 @@ public sealed class AzureBlobSettings
     public string? AccountName { get; set; }
 
     public string? AccountKey { get; set; }
+}
+
+/// <summary>The Azure Key Vault key that wraps recordings' data keys.</summary>
+public sealed class KeyVaultSettings
+{
+    public Uri? Uri { get; set; }
+
+    public string? KeyName { get; set; }
+
+    /// <summary>A pinned key version; the current one when empty.</summary>
+    public string? KeyVersion { get; set; }
 }

@@ -2,7 +2,9 @@ using CrmRecording.Service.Calls;
 using CrmRecording.Service.Options;
 using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Blobs.Azure;
+using Azure.Identity;
 using CrmRecording.Vault.Keys;
+using CrmRecording.Vault.Keys.AzureKeyVault;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using CrmRecording.Vault.Recordings;
@@ -42,7 +44,18 @@ internal static class VaultServices
                     time)
                 : new LocalBlobStore(Path.Combine(DataDirectory(sp), "recordings"), time.GetUtcNow());
         });
-        services.AddSingleton<IKeyWrapper>(sp => LocalKeyRing.OpenOrCreate(Path.Combine(DataDirectory(sp), "keys", "keyring.json"), sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton<IKeyWrapper>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return vault.Keys == "azure-keyvault"
+                ? new AzureKeyVaultKeyWrapper(
+                    new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
+                    new DefaultAzureCredential(),
+                    new AzureKeyVaultKeyWrapperOptions { VaultUri = vault.KeyVault.Uri, KeyName = vault.KeyVault.KeyName, KeyVersion = vault.KeyVault.KeyVersion },
+                    time)
+                : LocalKeyRing.OpenOrCreate(Path.Combine(DataDirectory(sp), "keys", "keyring.json"), time.GetUtcNow());
+        });
         services.AddSingleton(sp => new RecordingVault(
             sp.GetRequiredService<IBlobStore>(),
             sp.GetRequiredService<IMetadataStore>(),
