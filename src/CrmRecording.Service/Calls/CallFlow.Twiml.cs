@@ -1,4 +1,5 @@
 using CrmRecording.Telephony;
+using CrmRecording.Vault.Outbox;
 
 namespace CrmRecording.Service.Calls;
 
@@ -100,11 +101,35 @@ internal sealed partial class CallFlow
         var status = form.CallStatus;
         if (status is "completed" or "busy" or "failed" or "no-answer" or "canceled")
         {
-            await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = status, EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = status, EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
+            await QueueUnfinishedIngestsAsync(call, cancellationToken).ConfigureAwait(false);
         }
         else if (status is "in-progress" or "ringing")
         {
             await calls.UpdateAsync(call.Id, c => c.EndedAt is null && c.Status != "in-progress" ? c with { Status = status } : c, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Twilio does not retry a recording callback that failed; once the call is over, every recording it is
+    /// known to have (started through the API, or announced in progress) is queued for ingest a little later
+    /// anyway. When the callback did arrive the queue already holds the job and this is a no-op.
+    /// </summary>
+    private async Task QueueUnfinishedIngestsAsync(CallRecord call, CancellationToken cancellationToken)
+    {
+        var due = time.GetUtcNow() + TimeSpan.FromSeconds(Options.ReconcileAfterSeconds);
+        foreach (var recording in call.Recordings.Where(r => r.VaultId is null && r.Status is not ("discarded" or "absent" or "failed")))
+        {
+            await outbox.EnqueueAsync(
+                new OutboxJob(
+                    Guid.NewGuid().ToString("N"),
+                    Ingest.RecordingIngestJob.Kind,
+                    Ingest.RecordingIngestJob.DedupeKey(recording.RecordingSid),
+                    System.Text.Json.JsonSerializer.Serialize(new Ingest.RecordingIngestJob(call.Id, recording.RecordingSid, call.TwilioCallSid ?? string.Empty, null)),
+                    time.GetUtcNow(),
+                    0,
+                    due),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

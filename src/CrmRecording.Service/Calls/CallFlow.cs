@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Dataverse;
 using CrmRecording.Telephony;
+using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CrmRecording.Service.Calls;
@@ -21,6 +22,7 @@ internal sealed partial class CallFlow(
     IOptions<CallFlowOptions> options,
     DisclosureCatalog disclosures,
     CallEvents events,
+    IOutbox outbox,
     TimeProvider time,
     ILogger<CallFlow> log)
 {

@@ -29,6 +29,10 @@ public sealed class CallFlowOptions : IValidatableObject
     /// <summary>How a PCI pause shows in the audio: silence (the timeline stays true to the call) or skip (cut out).</summary>
     public string PauseBehavior { get; set; } = "silence";
 
+    /// <summary>After a call ends, how long before its recordings are fetched even if Twilio's callback never came.</summary>
+    [Range(0, 3600)]
+    public int ReconcileAfterSeconds { get; set; } = 30;
+
     /// <summary>Seconds the customer's phone rings before the call gives up.</summary>
     [Range(5, 600)]
     public int RingTimeoutSeconds { get; set; } = 30;

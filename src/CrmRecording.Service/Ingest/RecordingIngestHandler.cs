@@ -52,7 +52,9 @@ internal sealed partial class RecordingIngestHandler(
         if (entry.VaultId is null)
         {
             var chosen = RecordingId.New().Value;
-            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r.VaultId is null ? r with { VaultId = chosen, Seconds = payload.DurationSeconds, Status = "ingesting" } : r), cancellationToken).ConfigureAwait(false);
+            // A job queued when the call ended (its callback lost) knows no duration: Twilio's record has it.
+            var seconds = payload.DurationSeconds ?? (await lazyTwilio.Value.GetRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false)).Duration;
+            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r.VaultId is null ? r with { VaultId = chosen, Seconds = seconds, Status = "ingesting" } : r), cancellationToken).ConfigureAwait(false);
             entry = Entry(call, payload.RecordingSid);
             checkpoint.Reached("id-chosen");
         }

@@ -6,6 +6,7 @@ using CrmRecording.Emulators.Twilio.Journal;
 using CrmRecording.Service.Ingest;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests.Calls;
@@ -75,6 +76,22 @@ public sealed class CallFlowResilienceTests
 
         Assert.Single(await sandbox.Factory.Services.GetRequiredService<IMetadataStore>().ListRecordingsAsync(new RecordingQuery(ContactId: SeedData.Contacts.CaliforniaMobile.ToString())));
         Assert.True(sandbox.Twilio.FindRecording(call.Recordings[0].RecordingSid)!.Deleted);
+    }
+
+    [Fact]
+    public async Task RecordingCallbackLost_TheRecordingIsStillIngestedOnceTheCallHasEnded()
+    {
+        using var sandbox = new SandboxCall(
+            f => f.Settings["Calls:ReconcileAfterSeconds"] = "0",
+            s => s.AddSingleton<IOutbox>(sp => new LostCallbackOutbox((IOutbox)sp.GetRequiredService<IMetadataStore>())));
+
+        var (_, call) = await RecordedCallAsync(sandbox);
+
+        var completed = Assert.Single(sandbox.Twilio.Webhooks.OfKind(WebhookKind.RecordingStatus), w => w.Parameter("RecordingStatus") == "completed");
+        Assert.False(completed.Succeeded);
+        var entry = Assert.Single(call.Recordings);
+        Assert.True(entry.Seconds >= 1);
+        Assert.True(sandbox.Twilio.FindRecording(entry.RecordingSid)!.Deleted);
     }
 
     [Fact]
