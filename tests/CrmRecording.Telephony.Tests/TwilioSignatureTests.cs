@@ -48,6 +48,18 @@ public sealed class TwilioSignatureTests
     }
 
     [Fact]
+    public void IsValidForm_RepeatedNameSignedWithSortedValues_IsValid_ButAnotherTokenIsNot()
+    {
+        KeyValuePair<string, string>[] received = [new("StatusCallbackEvent", "ringing"), new("CallSid", "CA1"), new("StatusCallbackEvent", "answered")];
+        KeyValuePair<string, string>[] sorted = [new("CallSid", "CA1"), new("StatusCallbackEvent", "answered"), new("StatusCallbackEvent", "ringing")];
+        var signedSorted = TwilioSignature.Compute(Token, Url, sorted);
+
+        Assert.True(TwilioSignature.IsValidForm(Token, Url, received, signedSorted));
+        Assert.True(TwilioSignature.IsValidForm(Token, Url, received, TwilioSignature.Compute(Token, Url, received)));
+        Assert.False(TwilioSignature.IsValidForm(Token, Url, received, TwilioSignature.Compute("54321", Url, sorted)));
+    }
+
+    [Fact]
     public void IsValidForm_TwilioDocumentedExample_IsValid()
     {
         Assert.True(TwilioSignature.IsValidForm(Token, Url, Params, Expected));

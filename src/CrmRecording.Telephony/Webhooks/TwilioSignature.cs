@@ -26,6 +26,8 @@ public static class TwilioSignature
     /// <summary>
     /// Whether <paramref name="signature"/> is Twilio's for a form POST (or a GET, with no form). The URL is tried
     /// as given, with the scheme's default port added, and with its port removed, as Twilio may sign any of them.
+    /// A name sent more than once is tried with its values in the order received and in sorted order (Twilio's
+    /// helper libraries differ on this); either way the auth token's HMAC must match.
     /// </summary>
     public static bool IsValidForm(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature)
     {
@@ -37,11 +39,17 @@ public static class TwilioSignature
         }
 
         var fields = form?.ToList() ?? [];
+        List<KeyValuePair<string, string>>[] orders = fields.GroupBy(f => f.Key, StringComparer.Ordinal).Any(g => g.Count() > 1)
+            ? [fields, [.. fields.OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal)]]
+            : [fields];
         var presented = Encoding.ASCII.GetBytes(signature);
         var valid = false;
         foreach (var candidate in UrlVariants(url))
         {
-            valid |= Matches(presented, Hash(authToken, candidate, fields));
+            foreach (var order in orders)
+            {
+                valid |= Matches(presented, Hash(authToken, candidate, order));
+            }
         }
 
         return valid;
