@@ -3,7 +3,6 @@ using CrmRecording.Service.Calls;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Audit;
-using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using CrmRecording.Vault.Recordings;
@@ -100,9 +99,14 @@ internal sealed partial class RecordingIngestHandler(
 
     private async Task StoreAsync(CallRecord call, RecordingIngestJob payload, RecordingId id, CancellationToken cancellationToken)
     {
-        if (await Exists(id, cancellationToken).ConfigureAwait(false))
+        switch (await metadata.GetRecordingAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            case { IsDeleted: false }:
+                return; // landed before a crash
+            case { IsDeleted: true }:
+                // Shredded after a failed verification, and the crash came before a new id was chosen: choose again.
+                await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r.VaultId == id.Value ? r with { VaultId = null } : r), cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"Recording {payload.RecordingSid}: the id chosen for it was shredded after a failed verification; a new one is chosen on the next attempt.");
         }
 
         await using var media = await lazyTwilio.Value.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
@@ -110,19 +114,6 @@ internal sealed partial class RecordingIngestHandler(
             media.Content,
             new ImportRequest("ingest:twilio", call.CustomerId.ToString(), call.Id, vaultOptions.Value.RetentionClass, payload.RecordingSid, "ingest", id),
             cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<bool> Exists(RecordingId id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await vault.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RecordingNotFoundException)
-        {
-            return false;
-        }
     }
 
     private static CallRecording Entry(CallRecord call, string recordingSid) =>
