@@ -110,6 +110,20 @@ public sealed class CallFlowEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task CalleeSaysYes_ConsentBySpeechIsLoggedWithWhatWasHeard_AndRecordingStarts()
+    {
+        _sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.SaysYes);
+
+        var placed = await _sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
+        var call = await _sandbox.WaitAsync(placed.CallId, c => c.Recordings.Any(r => r.Status == "in-progress"), "recording started after the spoken yes");
+        await _sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+
+        var granted = Assert.Single(call.ConsentEvents, e => e.Kind == "consent-granted");
+        Assert.Equal(("granted", "speech"), (granted.Answer, granted.Method));
+        Assert.False(string.IsNullOrWhiteSpace(granted.Heard));
+    }
+
+    [Fact]
     public async Task CalleeStaysSilent_TheTimeoutIsLoggedAndNothingIsRecorded()
     {
         _sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.StaysSilent);
