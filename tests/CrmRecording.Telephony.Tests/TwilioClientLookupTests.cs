@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmRecording.Core.Phones;
 using CrmRecording.Telephony.Lookup;
 using CrmRecording.Telephony.Tests.Support;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Telephony.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CrmRecording.Dataverse.Authentication;
 using CrmRecording.Dataverse.Tests.Support;
+using CrmRecording.Testing.Http;
 using Microsoft.Identity.Client;
 
 namespace CrmRecording.Dataverse.Tests.Authentication;

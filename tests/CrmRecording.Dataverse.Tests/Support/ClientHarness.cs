@@ -1,3 +1,5 @@
+using CrmRecording.Testing.Http;
+
 namespace CrmRecording.Dataverse.Tests.Support;
 
 /// <summary>A <see cref="DataverseClient"/> over the stub transport, a fake clock and a counting token source.</summary>

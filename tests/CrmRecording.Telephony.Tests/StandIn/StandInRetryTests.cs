@@ -1,3 +1,4 @@
+using CrmRecording.Testing.Http;
 using StandInRequest = CrmRecording.Emulators.Twilio.Journal.RecordedRequest;
 
 namespace CrmRecording.Telephony.Tests.StandIn;

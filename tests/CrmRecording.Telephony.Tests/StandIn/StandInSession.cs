@@ -1,5 +1,6 @@
 using CrmRecording.Emulators.Twilio;
 using CrmRecording.Telephony.Tests.Support;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Telephony.Tests.StandIn;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Telephony.Tests.Support;
 

@@ -1,7 +1,7 @@
-namespace CrmRecording.Dataverse.Tests.Support;
+namespace CrmRecording.Testing.Http;
 
 /// <summary>What the client put on the wire: method, full URI, every header and the body text.</summary>
-internal sealed record RecordedRequest(string Method, string Uri, IReadOnlyDictionary<string, string> Headers, string? Body)
+public sealed record RecordedRequest(string Method, string Uri, IReadOnlyDictionary<string, string> Headers, string? Body)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 

@@ -1,31 +1,58 @@
-namespace CrmRecording.Dataverse.Tests.Support;
+namespace CrmRecording.Testing.Http;
 
 /// <summary>
 /// A clock that never sleeps: each timer (a retry wait) is recorded, the clock jumps by its due time and
 /// the timer fires at once. With <see cref="Frozen"/> timers never fire, to test cancellation while waiting.
+/// Safe to read from other threads (the Twilio stand-in stamps dates with it while a test advances it).
 /// </summary>
-internal sealed class FakeTime(DateTimeOffset start) : TimeProvider
+public sealed class FakeTime(DateTimeOffset start) : TimeProvider
 {
+    private readonly Lock gate = new();
     private readonly List<TimeSpan> waits = [];
+    private DateTimeOffset now = start;
 
-    public DateTimeOffset Now { get; private set; } = start;
+    public DateTimeOffset Now
+    {
+        get
+        {
+            lock (gate)
+            {
+                return now;
+            }
+        }
+    }
 
     public bool Frozen { get; init; }
 
-    public IReadOnlyList<TimeSpan> Waits => waits;
+    public IReadOnlyList<TimeSpan> Waits
+    {
+        get
+        {
+            lock (gate)
+            {
+                return waits.ToArray();
+            }
+        }
+    }
 
     public override DateTimeOffset GetUtcNow() => Now;
 
-    public void Advance(TimeSpan by) => Now += by;
+    public void Advance(TimeSpan by)
+    {
+        lock (gate)
+        {
+            now += by;
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
-            lock (waits)
+            lock (gate)
             {
                 waits.Add(dueTime);
-                Now += dueTime;
+                now += dueTime;
             }
 
             if (!Frozen)

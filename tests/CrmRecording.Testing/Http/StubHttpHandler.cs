@@ -1,9 +1,9 @@
-namespace CrmRecording.Dataverse.Tests.Support;
+namespace CrmRecording.Testing.Http;
 
 /// <summary>The transport fake: records each request and answers with the next queued reply (safe for concurrent sends).</summary>
-internal sealed class StubHttpHandler : HttpMessageHandler
+public sealed class StubHttpHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<RecordedRequest, HttpResponseMessage>> replies = new();
+    private readonly Queue<Func<RecordedRequest, Task<HttpResponseMessage>>> replies = new();
     private readonly List<RecordedRequest> requests = [];
 
     public IReadOnlyList<RecordedRequest> Requests
@@ -17,7 +17,10 @@ internal sealed class StubHttpHandler : HttpMessageHandler
         }
     }
 
-    public StubHttpHandler Reply(Func<RecordedRequest, HttpResponseMessage> reply)
+    public StubHttpHandler Reply(Func<RecordedRequest, HttpResponseMessage> reply) => ReplyAsync(r => Task.FromResult(reply(r)));
+
+    /// <summary>A reply that completes later, e.g. when a test releases it, to hold a request in flight.</summary>
+    public StubHttpHandler ReplyAsync(Func<RecordedRequest, Task<HttpResponseMessage>> reply)
     {
         lock (requests)
         {
@@ -29,10 +32,14 @@ internal sealed class StubHttpHandler : HttpMessageHandler
 
     public StubHttpHandler Reply(Func<HttpResponseMessage> reply) => Reply(_ => reply());
 
+    /// <summary>The next send fails as a refused or broken connection does.</summary>
+    public StubHttpHandler Fail(string message = "Connection refused (api.twilio.com:443)") =>
+        Reply(_ => throw new HttpRequestException(message));
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var recorded = await RecordedRequest.FromAsync(request, cancellationToken);
-        Func<RecordedRequest, HttpResponseMessage>? reply;
+        Func<RecordedRequest, Task<HttpResponseMessage>>? reply;
         lock (requests)
         {
             requests.Add(recorded);
@@ -44,7 +51,7 @@ internal sealed class StubHttpHandler : HttpMessageHandler
             throw new InvalidOperationException($"No reply queued for {recorded.Method} {recorded.Uri}.");
         }
 
-        var response = reply(recorded);
+        var response = await reply(recorded);
         response.RequestMessage = request;
         return response;
     }
