@@ -7,6 +7,7 @@ using CrmRecording.Emulators.Dataverse.Operations;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Emulators.Dataverse.Store;
 using CrmRecording.Emulators.Dataverse.Webhooks;
+using CrmRecording.Emulators.Journal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,7 +59,7 @@ public sealed partial class DataverseStandIn : IAsyncDisposable
     public FaultInjector Faults { get; } = new();
 
     /// <summary>Every request received.</summary>
-    public RequestJournal Requests { get; } = new();
+    public RequestJournal<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Every webhook delivery made.</summary>
     public WebhookJournal Webhooks { get; } = new();

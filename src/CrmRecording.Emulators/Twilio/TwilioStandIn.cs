@@ -1,4 +1,5 @@
 using System.Net;
+using CrmRecording.Emulators.Journal;
 using CrmRecording.Emulators.Twilio.Calls;
 using CrmRecording.Emulators.Twilio.Faults;
 using CrmRecording.Emulators.Twilio.Http;
@@ -49,7 +50,7 @@ public sealed partial class TwilioStandIn : IAsyncDisposable
     public FaultInjector Faults { get; } = new();
 
     /// <summary>Every REST and Lookup request received.</summary>
-    public RequestJournal Requests { get; } = new();
+    public RequestJournal<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Every webhook sent to the application, with its signature, answer and any debugger error.</summary>
     public WebhookJournal Webhooks { get; } = new();

@@ -6,6 +6,7 @@ using CrmRecording.Emulators.Dataverse.Journal;
 using CrmRecording.Emulators.Dataverse.Operations;
 using CrmRecording.Emulators.Dataverse.Store;
 using CrmRecording.Emulators.Dataverse.Webhooks;
+using CrmRecording.Emulators.Journal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -21,7 +22,7 @@ internal sealed partial class WebApiHandler(
     RowStore store,
     RowWriter writer,
     FaultInjector faults,
-    RequestJournal requests,
+    RequestJournal<RecordedRequest> requests,
     DepthTracker depths,
     Func<Uri> baseAddress)
 {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CrmRecording.Emulators.Journal;
 using CrmRecording.Emulators.Twilio.Calls;
 using CrmRecording.Emulators.Twilio.Faults;
 using CrmRecording.Emulators.Twilio.Journal;
@@ -22,7 +23,7 @@ internal sealed partial class RestHandler(
     CallRunner runner,
     LookupResponder lookup,
     FaultInjector faults,
-    RequestJournal requests,
+    RequestJournal<RecordedRequest> requests,
     BackgroundWork background,
     Func<Uri> baseAddress)
 {

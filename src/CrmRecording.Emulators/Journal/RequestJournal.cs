@@ -1,12 +1,12 @@
-namespace CrmRecording.Emulators.Dataverse.Journal;
+namespace CrmRecording.Emulators.Journal;
 
-/// <summary>Every request the stand-in received, in arrival order, for tests to assert method, URL, headers and body.</summary>
-public sealed class RequestJournal
+/// <summary>Every request a stand-in received, in arrival order, for tests to assert method, URL, headers and body.</summary>
+public sealed class RequestJournal<TRequest>
 {
     private readonly Lock gate = new();
-    private readonly List<RecordedRequest> requests = [];
+    private readonly List<TRequest> requests = [];
 
-    public IReadOnlyList<RecordedRequest> All
+    public IReadOnlyList<TRequest> All
     {
         get
         {
@@ -25,7 +25,7 @@ public sealed class RequestJournal
         }
     }
 
-    internal void Add(RecordedRequest request)
+    internal void Add(TRequest request)
     {
         lock (gate)
         {
