@@ -44,7 +44,6 @@ internal sealed partial class CallRunner
         }
         else if (await WhisperAsync(child, target, document).ConfigureAwait(false) && !leg.HangUpRequested)
         {
-            book.Change(() => leg.Bridged = child.Bridged = true);
             if (dial.Records)
             {
                 recording = await StartRecordingAsync(
@@ -54,6 +53,10 @@ internal sealed partial class CallRunner
                     "both",
                     CallbackTarget.From(document.Resolve(dial.RecordingStatusCallback), dial.RecordingStatusCallbackMethod, dial.RecordingStatusCallbackEvent is { } events ? [events] : [])).ConfigureAwait(false);
             }
+
+            // Bridged only once a record-from-answer recording is under way: a test that sees the bridge and moves
+            // the clock must find the recording already running (it once saw a zero-length, absent one).
+            book.Change(() => leg.Bridged = child.Bridged = true);
 
             await HoldBridgeAsync(leg, child).ConfigureAwait(false);
         }
