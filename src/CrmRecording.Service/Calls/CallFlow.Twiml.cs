@@ -120,16 +120,8 @@ internal sealed partial class CallFlow
         var due = time.GetUtcNow() + TimeSpan.FromSeconds(Options.ReconcileAfterSeconds);
         foreach (var recording in call.Recordings.Where(r => r.VaultId is null && r.Status is not ("discarded" or "absent" or "failed")))
         {
-            await outbox.EnqueueAsync(
-                new OutboxJob(
-                    Guid.NewGuid().ToString("N"),
-                    Ingest.RecordingIngestJob.Kind,
-                    Ingest.RecordingIngestJob.DedupeKey(recording.RecordingSid),
-                    System.Text.Json.JsonSerializer.Serialize(new Ingest.RecordingIngestJob(call.Id, recording.RecordingSid, call.TwilioCallSid ?? string.Empty, null)),
-                    time.GetUtcNow(),
-                    0,
-                    due),
-                cancellationToken).ConfigureAwait(false);
+            var job = new Ingest.RecordingIngestJob(call.Id, recording.RecordingSid, call.TwilioCallSid ?? string.Empty, null);
+            await outbox.EnqueueAsync(job.ToOutboxJob(time.GetUtcNow(), due), cancellationToken).ConfigureAwait(false);
         }
     }
 

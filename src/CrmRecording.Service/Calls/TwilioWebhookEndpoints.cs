@@ -143,16 +143,7 @@ internal static partial class TwilioWebhookEndpoints
         {
             case "completed":
                 var now = time.GetUtcNow();
-                var queued = await outbox.EnqueueAsync(
-                    new OutboxJob(
-                        Guid.NewGuid().ToString("N"),
-                        RecordingIngestJob.Kind,
-                        RecordingIngestJob.DedupeKey(recordingSid!),
-                        System.Text.Json.JsonSerializer.Serialize(new RecordingIngestJob(call.Id, recordingSid!, form.CallSid!, duration)),
-                        now,
-                        0,
-                        now),
-                    cancellationToken).ConfigureAwait(false);
+                var queued = await outbox.EnqueueAsync(new RecordingIngestJob(call.Id, recordingSid!, form.CallSid!, duration).ToOutboxJob(now, now), cancellationToken).ConfigureAwait(false);
                 RecordingQueued(log, call.Id, queued);
                 return Results.Ok(new { status = queued ? "queued" : "duplicate" });
             case "in-progress":

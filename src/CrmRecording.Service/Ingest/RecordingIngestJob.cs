@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CrmRecording.Vault.Outbox;
+
 namespace CrmRecording.Service.Ingest;
 
 /// <summary>The outbox payload of an ingest: the call and Twilio's recording.</summary>
@@ -7,4 +10,8 @@ internal sealed record RecordingIngestJob(string CallId, string RecordingSid, st
 
     /// <summary>One job per recording: Twilio's retried callbacks carry the same RecordingSid.</summary>
     public static string DedupeKey(string recordingSid) => $"{Kind}:{recordingSid}";
+
+    /// <summary>The job as the outbox stores it, due at <paramref name="due"/>.</summary>
+    public OutboxJob ToOutboxJob(DateTimeOffset now, DateTimeOffset due) =>
+        new(Guid.NewGuid().ToString("N"), Kind, DedupeKey(RecordingSid), JsonSerializer.Serialize(this), now, 0, due);
 }

@@ -6,7 +6,6 @@ using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Blobs.Azure;
 using CrmRecording.Vault.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CrmRecording.Service.Tests.Calls;
 
@@ -19,30 +18,22 @@ public sealed class CallFlowOnAzuriteAndPostgresTests : IAsyncLifetime
     // Azurite's well-known development account key (from its README), not a secret.
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string? _azurite = Environment.GetEnvironmentVariable("CRMREC_TEST_AZURITE_BLOB");
-    private readonly string? _postgres = Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES");
     private readonly string _container = "calls" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-    private string? _database;
+    private PostgresTestDatabase? _database;
     private SandboxCall? _sandbox;
 
     public async Task InitializeAsync()
     {
-        if (string.IsNullOrEmpty(_azurite) || string.IsNullOrEmpty(_postgres))
+        if (string.IsNullOrEmpty(_azurite) || PostgresTestDatabase.ServerConnectionString is null)
         {
             return;
         }
 
-        _database = "crmrec_calls_e2e_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await using (var admin = new NpgsqlConnection(_postgres))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        _database = await PostgresTestDatabase.CreateAsync("crmrec_calls_e2e");
         _sandbox = new SandboxCall(factory =>
         {
             factory.Settings["Vault:Metadata"] = "postgres";
-            factory.Settings["Vault:Postgres"] = new NpgsqlConnectionStringBuilder(_postgres) { Database = _database }.ConnectionString;
+            factory.Settings["Vault:Postgres"] = _database!.ConnectionString;
             factory.Settings["Vault:BlobStore"] = "azure";
             factory.Settings["Vault:Azure:ServiceUri"] = _azurite;
             factory.Settings["Vault:Azure:AccountName"] = "devstoreaccount1";
@@ -56,10 +47,7 @@ public sealed class CallFlowOnAzuriteAndPostgresTests : IAsyncLifetime
         _sandbox?.Dispose();
         if (_database is not null)
         {
-            await using var admin = new NpgsqlConnection(_postgres);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 

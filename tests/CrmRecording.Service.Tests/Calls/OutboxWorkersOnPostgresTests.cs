@@ -1,37 +1,27 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Tests.Webhooks;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace CrmRecording.Service.Tests.Calls;
 
 /// <summary>Several service instances over one PostgreSQL database: each queued job is done by exactly one worker.</summary>
 public sealed class OutboxWorkersOnPostgresTests : IAsyncLifetime
 {
-    private string? _database;
+    private PostgresTestDatabase? _database;
     private PostgresMetadataStore? _store;
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(server))
+        _database = await PostgresTestDatabase.CreateAsync("crmrec_workers");
+        if (_database is null)
         {
             return;
         }
 
-        _database = "crmrec_workers_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _store = new PostgresMetadataStore(new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString);
+        _store = new PostgresMetadataStore(_database.ConnectionString);
         await _store.MigrateAsync();
     }
 
@@ -44,10 +34,7 @@ public sealed class OutboxWorkersOnPostgresTests : IAsyncLifetime
 
         if (_database is not null)
         {
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES"));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 

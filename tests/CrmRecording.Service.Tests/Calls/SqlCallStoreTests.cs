@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using CrmRecording.Service.Calls;
-using Npgsql;
 
 namespace CrmRecording.Service.Tests.Calls;
 
@@ -8,9 +6,9 @@ namespace CrmRecording.Service.Tests.Calls;
 public sealed class SqlCallStoreTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crmrec-calls-").FullName;
-    private string? _database;
+    private PostgresTestDatabase? _database;
 
-    public static TheoryData<string> Stores => Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES") is { Length: > 0 } ? new() { "sqlite", "postgres" } : new() { "sqlite" };
+    public static TheoryData<string> Stores => PostgresTestDatabase.ServerConnectionString is not null ? new() { "sqlite", "postgres" } : new() { "sqlite" };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,10 +16,7 @@ public sealed class SqlCallStoreTests : IAsyncLifetime
     {
         if (_database is not null)
         {
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES"));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
 
         Directory.Delete(_directory, recursive: true);
@@ -137,16 +132,8 @@ public sealed class SqlCallStoreTests : IAsyncLifetime
         SqlCallStore store;
         if (kind == "postgres")
         {
-            var server = Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES")!;
-            _database = "crmrec_calls_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-            await using (var admin = new NpgsqlConnection(server))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            store = SqlCallStore.ForPostgres(new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString);
+            _database = await PostgresTestDatabase.CreateAsync("crmrec_calls");
+            store = SqlCallStore.ForPostgres(_database!.ConnectionString);
         }
         else
         {

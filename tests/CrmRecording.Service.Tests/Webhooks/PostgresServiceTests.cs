@@ -1,12 +1,10 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Testing;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CrmRecording.Service.Tests.Webhooks;
 
@@ -15,40 +13,29 @@ public sealed class PostgresServiceTests : IAsyncLifetime
 {
     private const string Key = "test-webhook-key-0123456789abcdef";
     private readonly FakeCrm _crm = new();
-    private string _database = string.Empty;
+    private PostgresTestDatabase? _database;
     private ServiceFactory? _factory;
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(server))
+        _database = await PostgresTestDatabase.CreateAsync("crmrec_service");
+        if (_database is null)
         {
             return;
-        }
-
-        _database = "crmrec_service_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
         }
 
         _factory = new ServiceFactory { Crm = _crm };
         _factory.Settings["Dataverse:WebhookKey"] = Key;
         _factory.Settings["Vault:Metadata"] = "postgres";
-        _factory.Settings["Vault:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        _factory.Settings["Vault:Postgres"] = _database.ConnectionString;
     }
 
     public async Task DisposeAsync()
     {
         _factory?.Dispose();
-        if (_database.Length > 0)
+        if (_database is not null)
         {
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("CRMREC_TEST_POSTGRES"));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 
