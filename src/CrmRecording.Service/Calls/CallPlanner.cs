@@ -1,5 +1,6 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
+using CrmRecording.Dataverse;
 
 namespace CrmRecording.Service.Calls;
 
@@ -19,6 +20,19 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
             return CallPlan.Fail(400, invalid);
         }
 
+        try
+        {
+            return await ReadAndDecideAsync(request, remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DataverseException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Without the CRM's consent fields nothing can be decided, so nothing is dialled.
+            return CallPlan.Fail(503, $"The CRM could not be read just now ({(ex as DataverseException)?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}); the call was not placed. Try again in a moment.");
+        }
+    }
+
+    private async Task<CallPlan> ReadAndDecideAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
+    {
         var id = Guid.Parse(request.Id!);
         var repId = Guid.Parse(request.RepUserId!);
         CallTarget? target;

@@ -41,6 +41,33 @@ public sealed class CallApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Place_BodyThatIsNotJson_Is400_AndNoCallIsPlaced()
+    {
+        var response = await _sandbox.Client.PostAsync("/api/calls", new StringContent("{ crm: dynamics", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_sandbox.Twilio.Calls);
+    }
+
+    [Fact]
+    public async Task Place_WhileTheCrmIsDown_Is503_AndNoCallIsPlaced()
+    {
+        await _sandbox.PlaceAsync(SeedData.Contacts.TexasLandline); // the caller's CRM user is known from here on
+        var placedBefore = CreateCallRequests();
+        _sandbox.Dataverse.Faults.GoDown();
+
+        var response = await _sandbox.Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity = "contact", id = SeedData.Contacts.CaliforniaMobile });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("CRM", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(placedBefore, CreateCallRequests());
+        _sandbox.Dataverse.Faults.ComeBackUp();
+    }
+
+    private int CreateCallRequests() =>
+        _sandbox.Twilio.Requests.All.Count(r => r.Method == "POST" && r.Path.EndsWith("/Calls.json", StringComparison.Ordinal));
+
+    [Fact]
     public async Task Place_FromAnOpportunity_CallsItsContact_AndTheActivityIsRegardingTheOpportunity()
     {
         var placed = await _sandbox.PlaceAsync(SeedData.Opportunities.FleetRenewal, "opportunity");
