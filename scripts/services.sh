@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Local counterparts of the remote systems, for the tests: Azurite (Azure Blob emulator) and a
 # throw-away PostgreSQL cluster, each on a free loopback port. Sourced by scripts/test.sh:
-#   services_start   installs what is missing, starts both, exports CRMREC_TEST_AZURITE_BLOB and CRMREC_TEST_POSTGRES
+#   services_start   installs what is missing, starts both, exports CRMREC_TEST_AZURITE_BLOB, CRMREC_TEST_POSTGRES
+#                    and CRMREC_CHROMIUM (the browser the page tests drive)
 #   services_stop    stops both and removes their data
-# Installs: azurite@3.37.0 with npm into .tools/azurite (git-ignored); postgresql with apt-get.
+# Installs: azurite@3.37.0 with npm into .tools/azurite (git-ignored); postgresql and chromium with apt-get.
 
 services_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 services_dir=""
@@ -62,6 +63,15 @@ install_postgres() {
   dirname "$initdb"
 }
 
+install_chromium() { # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser)
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "== installing chromium (apt-get)" >&2
+    as_root apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  fi
+  [ -x /usr/bin/chromium ] || { echo "chromium did not install" >&2; return 1; }
+  export CRMREC_CHROMIUM=/usr/bin/chromium
+}
+
 pg_run() { # runs a PostgreSQL program as the postgres user (initdb refuses root)
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -69,6 +79,8 @@ pg_run() { # runs a PostgreSQL program as the postgres user (initdb refuses root
 services_start() {
   services_dir="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-services.XXXXXX")"
   chmod 755 "$services_dir"
+
+  install_chromium || return 1
 
   local azurite port
   azurite="$(install_azurite)" || return 1

@@ -1,0 +1,12 @@
+namespace CrmRecording.Service.Pages;
+
+/// <summary>The HTML pages: plain documents whose modules call the API with the signed-in user's token.</summary>
+internal static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/recordings/{id}", (string id) => new HtmlPageResult("recordings/player.html"))
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Pages;
+
+/// <summary>
+/// The security headers of every HTML page the service serves: a strict Content-Security-Policy (scripts and
+/// styles from the service itself, plus the CRM org's own library where a page names it), <c>frame-ancestors</c>
+/// from <see cref="PageOptions"/> so only the CRM may frame the page, and never <c>X-Frame-Options</c> (which
+/// cannot name another origin and would forbid the CRM's iframe).
+/// </summary>
+public sealed class PagePolicy
+{
+    private readonly IReadOnlyList<OriginPattern> _orgOrigins;
+    private readonly string _frameAncestors;
+
+    public PagePolicy(IOptions<PageOptions> options)
+    {
+        var value = options.Value;
+        _orgOrigins = [.. value.EffectiveOrgOrigins.Select(OriginPattern.Parse)];
+        _frameAncestors = string.Join(' ', ["'self'", .. value.EffectiveFrameAncestors.Select(a => OriginPattern.Parse(a).ToString())]);
+    }
+
+    /// <summary>The CSP <c>frame-ancestors</c> sources, <c>'self'</c> first.</summary>
+    public string FrameAncestors => _frameAncestors;
+
+    /// <summary>
+    /// Reads a CRM org origin passed to a page (the dialer's <c>?base=</c>): the origin when it is an absolute
+    /// http(s) URL of an allowed org with nothing but an optional trailing slash after the host; otherwise null.
+    /// </summary>
+    public Uri? AllowedOrg(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 256
+            || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            return null;
+        }
+
+        foreach (var pattern in _orgOrigins)
+        {
+            if (pattern.Matches(uri))
+            {
+                return new Uri(uri.GetLeftPart(UriPartial.Authority));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The Content-Security-Policy of a page that may also load scripts from and connect to the given origins.</summary>
+    public string ContentSecurityPolicy(IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null)
+    {
+        var scripts = string.Join(' ', ["'self'", .. scriptOrigins ?? []]);
+        var connect = string.Join(' ', ["'self'", .. connectOrigins ?? []]);
+        return $"default-src 'none'; script-src {scripts}; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+            $"connect-src {connect}; frame-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; " +
+            $"frame-ancestors {_frameAncestors}";
+    }
+
+    /// <summary>Sets the page headers on <paramref name="response"/>.</summary>
+    public void Apply(HttpResponse response, IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null)
+    {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(scriptOrigins, connectOrigins);
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        response.Headers.Remove("X-Frame-Options");
+    }
+}

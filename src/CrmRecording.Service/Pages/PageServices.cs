@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace CrmRecording.Service.Pages;
+
+/// <summary>Registration of the pages' shared parts: options, the header policy and the static files under wwwroot.</summary>
+internal static class PageServices
+{
+    public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PageOptions>().Bind(configuration.GetSection(PageOptions.Section))
+            .Validate(o => o.FrameAncestors.Concat(o.OrgOrigins).All(IsOrigin), "Pages:FrameAncestors and Pages:OrgOrigins take origins such as https://contoso.crm.dynamics.com or https://*.crm.dynamics.com.")
+            .ValidateOnStart();
+        services.AddSingleton<PagePolicy>();
+        return services;
+    }
+
+    /// <summary>Scripts, styles and libraries of the pages; modules are revalidated on each load, never cached stale.</summary>
+    public static IApplicationBuilder UsePageFiles(this IApplicationBuilder app)
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".mjs"] = "text/javascript";
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = types,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = "no-cache";
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
+    }
+
+    private static bool IsOrigin(string text)
+    {
+        try
+        {
+            OriginPattern.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
