@@ -46,6 +46,7 @@ internal sealed partial class CallFlow(
             CustomerTable = plan.Target.Customer.Table,
             CustomerId = plan.Target.Customer.Id,
             RepUserId = plan.Rep!.Id,
+            RepName = plan.Rep.Name,
             CustomerPhone = plan.Number!,
             Decision = decision.Outcome.ToWireName(),
             Reasons = decision.KeyReasons,
