@@ -49,7 +49,7 @@ internal sealed partial class CallFlow(
             RepName = plan.Rep.Name,
             CustomerPhone = plan.Number!,
             Decision = decision.Outcome.ToWireName(),
-            Reasons = decision.KeyReasons,
+            Reasons = plan.Reasons ?? decision.KeyReasons,
             Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
             RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; policy {decision.Versions.Policy}",
             Language = Options.Language,
