@@ -14,6 +14,7 @@ using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
+using CrmRecording.Service.SignIn;
 using CrmRecording.Service.Webhooks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ internal static class ServiceHost
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
         builder.Services.AddPlayback(builder.Configuration);
+        builder.Services.AddPageSignIn(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -67,6 +69,7 @@ internal static class ServiceHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -75,6 +78,7 @@ internal static class ServiceHost
         app.MapCalls();
         app.MapTwilioWebhooks();
         app.MapPlayback();
+        app.MapPageSignIn();
         return app;
     }
 
