@@ -5,7 +5,7 @@ internal static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/recordings/{id}", (string id) => new HtmlPageResult("recordings/player.html"))
+        app.MapGet("/recordings/{id}", (string id) => new HtmlPageResult("player/player.html"))
             .ExcludeFromDescription();
         return app;
     }

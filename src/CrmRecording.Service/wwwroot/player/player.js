@@ -204,20 +204,23 @@ function drawWave(peaks) {
     cspNonce: nonce,
   });
   const regions = wave.registerPlugin(RegionsPlugin.create());
-  for (const span of view.pausedSpans) {
-    const start = offset(span.pausedAt);
-    if (start !== null) {
-      const end = span.resumedAt ? offset(span.resumedAt) : peaks.duration;
-      regions.addRegion({ start, end: Math.max(end, start + 0.1), color: "rgba(90, 90, 100, 0.35)", drag: false, resize: false, content: "paused" });
+  // Regions are placed on the timeline once wavesurfer knows the duration (after it has read the peaks).
+  wave.once("decode", () => {
+    for (const span of view.pausedSpans) {
+      const start = offset(span.pausedAt);
+      if (start !== null) {
+        const end = span.resumedAt ? offset(span.resumedAt) : peaks.duration;
+        regions.addRegion({ start, end: Math.max(end, start + 0.1), color: "rgba(90, 90, 100, 0.35)", drag: false, resize: false, content: "paused" });
+      }
     }
-  }
 
-  for (const event of view.consentEvents) {
-    const start = offset(event.at);
-    if (start !== null) {
-      regions.addRegion({ start, color: "#0b5cad", drag: false, resize: false, content: kinds[event.kind] ?? event.kind });
+    for (const event of view.consentEvents) {
+      const start = offset(event.at);
+      if (start !== null) {
+        regions.addRegion({ start, color: "#0b5cad", drag: false, resize: false, content: kinds[event.kind] ?? event.kind });
+      }
     }
-  }
+  });
 
   byId("waveform").setAttribute("aria-label",
     `Waveform of the ${clock(peaks.duration)} call${peaks.channels === 2 ? " (top: rep, bottom: customer)" : ""}, with ${view.consentEvents.length} consent events marked`);
