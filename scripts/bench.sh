@@ -6,13 +6,14 @@
 #  webhook    Dataverse webhook acknowledgement under wrk;
 #  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
-#  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms).
+#  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
+#  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms).
 # Usage: scripts/bench.sh [ROWS] [SECTION...]   (default: every section; or BENCH_SECTIONS="calls ingest")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -31,10 +32,10 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range; then
+if want calls || want ingest || want range || want peaks; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
-if want webhook || want calls || want range; then
+if want webhook || want calls || want range || want peaks; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
@@ -130,7 +131,7 @@ if want ingest; then
   run "${bench[@]}" ingest --minutes 60 --runs 5
 fi
 
-if want range; then
+if want range || want peaks; then
   echo "== playback: 64 KiB Range requests in a one-hour recording, time to first byte (open loop at 50 and 200/s; target p99 < 20 ms)"
   data="$work/range-data"
   reviewer=5e000000-0000-4000-8000-000000000005
@@ -153,12 +154,20 @@ if want range; then
     rm -f "$work/call.wav"
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
     token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
-    for rate in 50 200; do
+    want range && for rate in 50 200; do
       echo "-- $rate/s (the token is left out of the command below)"
       echo "\$ ${bench[*]} load --url http://127.0.0.1:5096/api/recordings/$recording/audio --header 'Authorization: Bearer ...' --range-of-bytes $bytes --range-size 65536 --rate $rate --seconds 30 --warmup-seconds 5"
       "${bench[@]}" load --url "http://127.0.0.1:5096/api/recordings/$recording/audio" --header "Authorization: Bearer $token" \
         --range-of-bytes "$bytes" --range-size 65536 --rate "$rate" --seconds 30 --warmup-seconds 5 || true
     done
+    if want peaks; then
+      echo "== player waveform: GET /peaks of the one-hour recording (recomputed from the encrypted chunks each time; target < 500 ms),"
+      echo "   beside the whole recording decrypted and downloaded in the same run (the work /peaks cannot do without)"
+      for run in 1 2 3 4 5; do
+        curl -sf -o /dev/null -w 'peaks %{time_total} s\n' -H "Authorization: Bearer $token" "http://127.0.0.1:5096/api/recordings/$recording/peaks?buckets=2000"
+        curl -sf -o /dev/null -w 'whole audio %{time_total} s\n' -H "Authorization: Bearer $token" "http://127.0.0.1:5096/api/recordings/$recording/audio"
+      done
+    fi
     stop_service
   fi
 fi
