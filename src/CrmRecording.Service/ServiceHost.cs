@@ -10,6 +10,7 @@ using CrmRecording.Plugins.Steps;
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
+using CrmRecording.Service.Logging;
 using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Pages;
@@ -33,6 +34,7 @@ internal static class ServiceHost
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DataverseOptions>().Bind(builder.Configuration.GetSection(DataverseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemDetails();
+        builder.Services.AddQueryKeyRedaction();
         // A body that can't be read (malformed JSON, too large) is the caller's fault: its own status, not a 500.
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi();
