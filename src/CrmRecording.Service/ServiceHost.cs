@@ -42,6 +42,7 @@ internal static class ServiceHost
         builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
+        builder.Services.AddSingleton<StoreHealth>();
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
