@@ -43,6 +43,11 @@ internal static class ServiceHost
         builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddSingleton<StoreHealth>();
+        if ((builder.Configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
+        {
+            Sandbox.SandboxExposure.Check(builder.Configuration, builder.Environment);
+        }
+
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
