@@ -108,6 +108,7 @@ internal static class ServiceHost
         {
             var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(sp);
             worker.RetryBase = TimeSpan.FromMilliseconds(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:RetryBaseMilliseconds", 1000), 1, 600_000));
+            worker.KeepDone = TimeSpan.FromDays(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:KeepDoneDays", 7.0), 0, 3650));
             return worker;
         });
     }
