@@ -27,7 +27,7 @@ run_with_token() { local shown="$*"; echo "\$ ${shown//$token/...}"; "$@"; }  # 
 # start_service PORT [NAME=VALUE...]: the Release service in sandbox mode, in the background, until it is ready.
 start_service() {
   local port="$1"; shift
-  (cd "$work" && exec env "$@" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet "$service_dll" >>"$work/service.log" 2>&1) &
+  (cd "$work" && exec env "$@" ASPNETCORE_ENVIRONMENT=Development Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet "$service_dll" >>"$work/service.log" 2>&1) &
   service_pid=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1

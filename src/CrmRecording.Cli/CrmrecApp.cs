@@ -28,6 +28,7 @@ internal static class CrmrecApp
             LifecycleCommands.Retention(time),
             LifecycleCommands.Hold(time),
             LifecycleCommands.Erase(time),
+            Doctor.DoctorCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -64,11 +65,26 @@ internal static class CrmrecApp
             Console.Error.WriteLine($"crmrec: {ex.Message}");
             return Failed;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            Console.Error.WriteLine($"crmrec: the metadata database {DatabaseOf(parse)} is damaged ({ex.Message.TrimEnd('.')}). Stop the service, restore it from your latest backup, and run 'crmrec doctor --data DIR' to check every store.");
+            return Failed;
+        }
         catch (UnauthorizedAccessException ex)
         {
             Console.Error.WriteLine($"crmrec: {ex.Message} Check the file's permissions.");
             return Failed;
         }
+    }
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>The SQLite file the command opened: <c>vault.db</c> under its <c>--data</c> directory.</summary>
+    private static string DatabaseOf(ParseResult parse)
+    {
+        var data = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().FirstOrDefault(o => o.Option.Name == "--data")?.GetValueOrDefault<DirectoryInfo>();
+        return Path.Combine((data ?? new DirectoryInfo("data")).FullName, "vault.db");
     }
 
     private static string? OptionOf(System.CommandLine.Parsing.SymbolResult? result) => result switch

@@ -10,6 +10,7 @@ using CrmRecording.Plugins.Steps;
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Health;
+using CrmRecording.Service.Logging;
 using CrmRecording.Service.Options;
 using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Pages;
@@ -34,6 +35,7 @@ internal static class ServiceHost
         builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DataverseOptions>().Bind(builder.Configuration.GetSection(DataverseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemDetails();
+        builder.Services.AddQueryKeyRedaction();
         // A body that can't be read (malformed JSON, too large) is the caller's fault: its own status, not a 500.
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi();
@@ -41,6 +43,12 @@ internal static class ServiceHost
         builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
+        builder.Services.AddSingleton<StoreHealth>();
+        if ((builder.Configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
+        {
+            Sandbox.SandboxExposure.Check(builder.Configuration, builder.Environment);
+        }
+
         AddDataverse(builder.Services, builder.Configuration);
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
@@ -103,6 +111,7 @@ internal static class ServiceHost
         {
             var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(sp);
             worker.RetryBase = TimeSpan.FromMilliseconds(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:RetryBaseMilliseconds", 1000), 1, 600_000));
+            worker.KeepDone = TimeSpan.FromDays(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:KeepDoneDays", 7.0), 0, 3650));
             return worker;
         });
     }

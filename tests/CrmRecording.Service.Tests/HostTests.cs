@@ -23,7 +23,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Contains("schema 1", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("schema 2", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

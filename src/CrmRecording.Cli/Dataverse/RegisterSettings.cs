@@ -23,6 +23,9 @@ internal sealed record RegisterSettings(
 
     public const int MaxKeyLength = 2048;
 
+    /// <summary>The header Dataverse presents the key in: the media service's default <c>Dataverse:WebhookHeaderName</c>.</summary>
+    public const string KeyHeader = "x-crr-webhook-key";
+
     /// <exception cref="UsageException">An option, pac.config key or environment variable is missing or wrong; the message names it.</exception>
     public static RegisterSettings Resolve(RegisterInput input, Func<string, string?> environment)
     {

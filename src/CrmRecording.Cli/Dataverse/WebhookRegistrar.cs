@@ -22,11 +22,12 @@ internal sealed class WebhookRegistrar(DataverseClient client, RegisterSettings 
             ["connectionmode"] = 1,
             ["messageformat"] = 2,
             ["url"] = settings.WebhookUrl.AbsoluteUri,
-            ["authtype"] = 4,
+            // HttpHeader, not WebhookKey (4, sent as ?code=): a key in a URL lands in every request log on the way.
+            ["authtype"] = 5,
         };
         if (settings.Key is not null)
         {
-            endpoint["authvalue"] = settings.Key;
+            endpoint["authvalue"] = new System.Xml.Linq.XElement("settings", new System.Xml.Linq.XElement("setting", new System.Xml.Linq.XAttribute("name", RegisterSettings.KeyHeader), new System.Xml.Linq.XAttribute("value", settings.Key))).ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
         }
 
         await PutAsync("serviceendpoints", "serviceendpointid", settings.ServiceEndpointId, endpoint, $"service endpoint {settings.ServiceEndpointName} -> {settings.WebhookUrl}", cancellationToken).ConfigureAwait(false);

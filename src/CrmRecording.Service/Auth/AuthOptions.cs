@@ -17,12 +17,20 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>Tolerated difference between our clock and the issuer's for <c>nbf</c> and <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest lifetime (<c>exp</c> minus <c>nbf</c>, else <c>iat</c>) a token may have; a longer-lived one is refused even while current.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // Checked here rather than by attribute, so that one start reports every error of the section at once.
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))
         {
             yield return new ValidationResult($"Auth:ClockSkew must be between 0 and 5 minutes (is {ClockSkew}).", [nameof(ClockSkew)]);
+        }
+
+        if (MaxTokenLifetime < TimeSpan.FromMinutes(5) || MaxTokenLifetime > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult($"Auth:MaxTokenLifetime must be between 5 minutes and 7 days (is {MaxTokenLifetime}).", [nameof(MaxTokenLifetime)]);
         }
 
         for (var i = 0; i < Issuers.Count; i++)

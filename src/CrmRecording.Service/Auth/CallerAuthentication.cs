@@ -50,7 +50,7 @@ internal static class CallerAuthentication
             services.AddOptions<JwtBearerOptions>(scheme).Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
                 var issuer = auth.Value.Issuers[index];
-                Configure(jwt, issuer.Issuer, issuer.Audience, auth.Value.ClockSkew, time);
+                Configure(jwt, issuer.Issuer, issuer.Audience, auth.Value, time);
                 if (issuer.SigningKeyBytes() is { } key)
                 {
                     jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(key);
@@ -72,7 +72,7 @@ internal static class CallerAuthentication
             authentication.AddJwtBearer(SandboxScheme, _ => { });
             services.AddOptions<JwtBearerOptions>(SandboxScheme).Configure<IOptions<AuthOptions>, TimeProvider, SandboxTokenIssuer>((jwt, auth, time, sandboxIssuer) =>
             {
-                Configure(jwt, SandboxTokenIssuer.Issuer, SandboxTokenIssuer.Audience, auth.Value.ClockSkew, time);
+                Configure(jwt, SandboxTokenIssuer.Issuer, SandboxTokenIssuer.Audience, auth.Value, time);
                 jwt.TokenValidationParameters.IssuerSigningKey = sandboxIssuer.Key;
                 jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             });
@@ -95,8 +95,25 @@ internal static class CallerAuthentication
     }
 
     /// <summary>The checks every bearer scheme makes: issuer, audience, signature, lifetime on the service's clock.</summary>
-    internal static void Configure(JwtBearerOptions jwt, string issuer, string audience, TimeSpan clockSkew, TimeProvider time)
+    internal static void Configure(JwtBearerOptions jwt, string issuer, string audience, AuthOptions auth, TimeProvider time)
     {
+        var clockSkew = auth.ClockSkew;
+        var maxLifetime = auth.MaxTokenLifetime;
+        // Why a token failed goes to the log (the handler logs it at Information); the caller learns only that it did.
+        jwt.IncludeErrorDetails = false;
+        jwt.Events = new JwtBearerEvents
+        {
+            OnChallenge = context =>
+            {
+                if (context.AuthenticateFailure is not null)
+                {
+                    context.Error = "invalid_token";
+                    context.ErrorDescription = "The access token is not valid.";
+                }
+
+                return Task.CompletedTask;
+            },
+        };
         // Claims keep their JWT names (oid, sub), not the WS-Federation URIs the handler would map them to.
         jwt.MapInboundClaims = false;
         jwt.TimeProvider = time;
@@ -112,8 +129,13 @@ internal static class CallerAuthentication
             RequireExpirationTime = true,
             RequireAudience = true,
             ClockSkew = clockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) => TokenLifetime.IsCurrent(notBefore, expires, time.GetUtcNow(), clockSkew),
+            LifetimeValidator = (notBefore, expires, token, _) =>
+                TokenLifetime.IsCurrent(notBefore, expires, time.GetUtcNow(), clockSkew)
+                && TokenLifetime.IsWithinMaximum(notBefore, IssuedAt(token), expires, maxLifetime),
             NameClaimType = CallerIdentity.NameClaim,
         };
     }
+
+    private static DateTime? IssuedAt(SecurityToken token) =>
+        token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken { IssuedAt: var iat } && iat != DateTime.MinValue ? iat : null;
 }

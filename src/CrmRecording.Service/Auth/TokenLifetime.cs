@@ -17,4 +17,14 @@ internal static class TokenLifetime
         return (notBefore is not { } nbf || nbf.ToUniversalTime() <= utcNow + clockSkew)
             && exp.ToUniversalTime() > utcNow - clockSkew;
     }
+
+    /// <summary>
+    /// A token must not live longer than <paramref name="maximum"/> from when it starts (<c>nbf</c>, else <c>iat</c>):
+    /// a stolen long-lived token stays useful for its whole life. One without either start time is refused.
+    /// </summary>
+    public static bool IsWithinMaximum(DateTime? notBefore, DateTime? issuedAt, DateTime? expires, TimeSpan maximum)
+    {
+        var start = notBefore ?? issuedAt;
+        return start is { } from && expires is { } exp && exp.ToUniversalTime() - from.ToUniversalTime() <= maximum;
+    }
 }

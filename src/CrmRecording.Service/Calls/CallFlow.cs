@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Dataverse;
@@ -59,19 +60,30 @@ internal sealed partial class CallFlow(
             RecordingAllowed = decision.Outcome == RecordingOutcome.Record,
         };
 
-        // The activity first, so the call is stored once, complete, before Twilio can call back about it.
+        // The call store first: a CRM activity is created only for a call the store has accepted, so a failing
+        // store never leaves an orphan phone call in the CRM. Twilio is called only after both.
+        try
+        {
+            await calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            StoreFailed(log, call.Id, ex.GetType().Name);
+            return (503, "The call store is unavailable; the call was not placed and nothing was written to the CRM. Try again in a moment.", null);
+        }
+
         try
         {
             var phoneCallId = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken)).ConfigureAwait(false);
-            call = call with { PhoneCallId = phoneCallId };
+            call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = phoneCallId }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DataverseException or HttpRequestException or TaskCanceledException)
         {
+            await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
             CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? 0);
             return (503, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.", null);
         }
 
-        await calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
         try
         {
             var twilioCall = await remote.MeasureAsync(() => twilio.CreateCallAsync(
@@ -116,6 +128,9 @@ internal sealed partial class CallFlow(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} not placed: the CRM failed ({Status})")]
     private static partial void CrmFailed(ILogger logger, string callId, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId} not placed: the call store failed ({Error})")]
+    private static partial void StoreFailed(ILogger logger, string callId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} not placed: Twilio answered {Status} with error {Code}")]
     private static partial void TwilioFailed(ILogger logger, string callId, int status, int code);

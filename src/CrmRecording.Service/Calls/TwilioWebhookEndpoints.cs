@@ -165,8 +165,10 @@ internal static partial class TwilioWebhookEndpoints
     /// <summary>Reads the form and checks Twilio's signature over the public URL it was sent to.</summary>
     private static async Task<(TwilioForm? Form, IResult? Refused)> ReadSignedAsync(HttpRequest request, TwilioClientOptions options, CancellationToken cancellationToken)
     {
+        var log = request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CrmRecording.Service.Calls.Twilio");
         if (request.ContentLength > MaxFormBytes)
         {
+            Refused(log, request.Path, "body too large");
             return (null, Problem(413, $"Twilio webhooks are small forms; this one is over {MaxFormBytes} bytes."));
         }
 
@@ -178,6 +180,7 @@ internal static partial class TwilioWebhookEndpoints
 
         if (!request.HasFormContentType)
         {
+            Refused(log, request.Path, "not a form");
             return (null, Problem(400, "Expected an application/x-www-form-urlencoded body, as Twilio sends."));
         }
 
@@ -188,13 +191,22 @@ internal static partial class TwilioWebhookEndpoints
         }
         catch (BadHttpRequestException ex)
         {
+            Refused(log, request.Path, "form unreadable (" + ex.StatusCode + ")");
             return (null, Problem(ex.StatusCode, $"The form could not be read: {ex.Message}"));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // Over the form limits (1,024 fields, 2,048-character keys) or a broken multipart body: anyone can send
+            // these, unsigned, so they are the sender's fault in one line — never an error with a stack trace.
+            Refused(log, request.Path, "form unreadable (" + ex.GetType().Name + ")");
+            return (null, Problem(400, "The form could not be read: it is malformed or over the limits of a Twilio webhook (1,024 fields, 2,048-character names)."));
         }
 
         var pairs = collection.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))).ToList();
         var signature = request.Headers["X-Twilio-Signature"].ToString();
         if (options.AuthToken is not { Length: > 0 } token || !PublicUrls(request, options).Any(url => TwilioSignature.IsValidForm(token, url, pairs, signature)))
         {
+            Refused(log, request.Path, "signature missing or wrong");
             return (null, Problem(403, "X-Twilio-Signature is missing or does not match this request (check Twilio:AuthToken and Twilio:PublicBaseUrl)."));
         }
 
@@ -232,6 +244,9 @@ internal static partial class TwilioWebhookEndpoints
 
     [GeneratedRegex("^RE[0-9a-f]{32}$")]
     private static partial Regex RecordingSidPattern();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio webhook {Path} refused: {Reason}")]
+    private static partial void Refused(ILogger logger, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: recording completed, queued for ingest (new: {Queued})")]
     private static partial void RecordingQueued(ILogger logger, string callId, bool queued);

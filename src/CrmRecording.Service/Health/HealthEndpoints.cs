@@ -14,10 +14,16 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(IMetadataStore metadata, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(IMetadataStore metadata, StoreHealth stores, CancellationToken cancellationToken)
     {
         try
         {
+            // A real read of every SQLite store: a damaged file must not answer ready while every read fails.
+            if ((await stores.DamagedAsync(cancellationToken).ConfigureAwait(false)) is { Count: > 0 } damaged)
+            {
+                return TypedResults.Json(new HealthReport("not-ready", "damaged store: " + string.Join(", ", damaged.Select(d => d.Name)) + " (restore from backup; crmrec doctor checks it)"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             var version = await metadata.SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new HealthReport("ready", $"metadata schema {version}"));
         }

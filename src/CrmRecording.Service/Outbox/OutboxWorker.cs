@@ -20,6 +20,11 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
     /// <summary>The first retry's delay; each further failure doubles it (capped at an hour). <c>Outbox:RetryBaseMilliseconds</c>.</summary>
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a finished job's payload (a webhook body with phone numbers) is kept. <c>Outbox:KeepDoneDays</c> (7).</summary>
+    public TimeSpan KeepDone { get; set; } = TimeSpan.FromDays(7);
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
     /// <summary>How long to sleep when there is nothing to do.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -49,6 +54,17 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claimedAt = time.GetUtcNow();
+        if (claimedAt >= _nextPurge)
+        {
+            // Hourly is plenty: a payload outlives its keep time by an hour at most.
+            _nextPurge = claimedAt + TimeSpan.FromHours(1);
+            var purged = await outbox.PurgeDoneAsync(claimedAt - KeepDone, cancellationToken).ConfigureAwait(false);
+            if (purged > 0)
+            {
+                Purged(log, purged, KeepDone.TotalDays);
+            }
+        }
+
         var jobs = await outbox.ClaimAsync(_worker, 16, claimedAt, Lease, cancellationToken).ConfigureAwait(false);
         foreach (var job in jobs)
         {
@@ -99,6 +115,9 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} failed on attempt {Attempt} ({Error}); retrying in {Seconds} s")]
     private static partial void JobFailed(ILogger logger, string kind, int attempt, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: the payloads of {Count} jobs finished over {Days} days ago were emptied")]
+    private static partial void Purged(ILogger logger, int count, double days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox store failed ({Error}); retrying")]
     private static partial void StoreFailed(ILogger logger, string error);

@@ -28,6 +28,7 @@ internal static class PlaybackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
 
         group.MapGet("/{id}/peaks", GetPeaksAsync)

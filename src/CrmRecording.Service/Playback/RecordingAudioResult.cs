@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmRecording.Vault.Format;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Net.Http.Headers;
@@ -44,6 +45,15 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
         }
 
         var partial = selection.Kind == ByteRangeKind.Partial;
+        if (!head && !partial && recording.Damage is { } known)
+        {
+            // Known to be damaged (a verification or an earlier read found it): refused before the first byte, since a
+            // whole-file GET would stop part-way and a player would take the short body for the end of the call.
+            await metadata.AppendAsync(time, PlaybackAudit.Failed, grant.Actor, recording.Id.Value, $"{PlaybackAudit.Detail(StatusCodes.Status409Conflict, grant.Caller, grant.Basis, rangeHeader)} damage=\"{known}\"", aborted).ConfigureAwait(false);
+            await Damaged(known).ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
         response.StatusCode = partial ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
         response.ContentType = RecordingView.AudioContentType;
         response.ContentLength = partial ? selection.Length : length;
@@ -76,6 +86,16 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
             response.ContentLength = null;
             await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such recording", detail: "The recording was deleted.").ExecuteAsync(httpContext).ConfigureAwait(false);
         }
+        catch (RecordingCorruptException ex) when (!response.HasStarted)
+        {
+            // The range starts in a damaged chunk: nothing was sent, so the player gets a problem it can show.
+            response.Headers.Remove(HeaderNames.ContentRange);
+            response.ContentLength = null;
+            ReadFailed(log, grant.Actor, ex.GetType().Name);
+            var damage = ex.Chunk is { } chunk ? $"chunk {chunk} (bytes from {chunk * recording.ChunkSize}) failed authentication" : ex.Message;
+            await metadata.AppendAsync(time, PlaybackAudit.Failed, grant.Actor, recording.Id.Value, $"{PlaybackAudit.Detail(StatusCodes.Status409Conflict, grant.Caller, grant.Basis, rangeHeader)} damage=\"{damage}\"", CancellationToken.None).ConfigureAwait(false);
+            await Damaged(damage).ExecuteAsync(httpContext).ConfigureAwait(false);
+        }
         catch (Exception ex)
         {
             // Audited and rethrown: before the first byte the host answers 500; after it, the connection is cut so a short body is never taken for the whole.
@@ -84,6 +104,13 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
             throw;
         }
     }
+
+    /// <summary>409: the recording's current state (damaged audio) conflicts with serving it; the detail says from where.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Damaged(string damage) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Recording damaged",
+        detail: $"The stored audio is damaged ({damage}) and cannot be played from there. An administrator can restore it from backup and check it with 'crmrec recordings verify'.",
+        type: "urn:crmrecording:problem:recording-damaged");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audio served to {Actor}: {Status}, {Bytes} bytes")]
     private static partial void Served(ILogger logger, string actor, int status, long bytes);

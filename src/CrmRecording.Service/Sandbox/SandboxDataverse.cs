@@ -13,7 +13,7 @@ namespace CrmRecording.Service.Sandbox;
 /// this service, with the generated webhook key — exactly what an admin's solution import and
 /// <c>crmrec dataverse register</c> do against a real environment.
 /// </summary>
-internal sealed partial class SandboxDataverse(WebhookSecret secret, IServer server, IHostApplicationLifetime lifetime, ILogger<SandboxDataverse> log) : IHostedService, IAsyncDisposable
+internal sealed partial class SandboxDataverse(WebhookSecret secret, Microsoft.Extensions.Options.IOptions<Options.DataverseOptions> dataverseOptions, IServer server, IHostApplicationLifetime lifetime, ILogger<SandboxDataverse> log) : IHostedService, IAsyncDisposable
 {
     private readonly DataverseStandIn _standIn = new();
 
@@ -45,7 +45,8 @@ internal sealed partial class SandboxDataverse(WebhookSecret secret, IServer ser
         }
 
         var endpoint = _standIn.RegisterWebhookEndpoint(new WebhookEndpoint(
-            "CrmRecording media service (sandbox)", new Uri(new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "/webhooks/dataverse"), WebhookAuthType.WebhookKey, secret.Value));
+            "CrmRecording media service (sandbox)", new Uri(new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "/webhooks/dataverse"), WebhookAuthType.HttpHeader,
+            new System.Xml.Linq.XElement("settings", new System.Xml.Linq.XElement("setting", new System.Xml.Linq.XAttribute("name", dataverseOptions.Value.WebhookHeaderName), new System.Xml.Linq.XAttribute("value", secret.Value))).ToString(System.Xml.Linq.SaveOptions.DisableFormatting)));
         foreach (var r in PluginCatalog.Registrations)
         {
             _standIn.RegisterWebhookStep(endpoint, new WebhookStep(

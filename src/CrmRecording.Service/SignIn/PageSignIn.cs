@@ -56,7 +56,7 @@ internal static class PageSignIn
         services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<SignInOptions>, TimeProvider, IServiceProvider>(ConfigureOpenId);
         services.AddOptions<JwtBearerOptions>(PageTokenScheme).Configure<IOptions<AuthOptions>, TimeProvider, PageTokenIssuer>((jwt, auth, time, issuer) =>
         {
-            CallerAuthentication.Configure(jwt, PageTokenIssuer.Issuer, PageTokenIssuer.Audience, auth.Value.ClockSkew, time);
+            CallerAuthentication.Configure(jwt, PageTokenIssuer.Issuer, PageTokenIssuer.Audience, auth.Value, time);
             jwt.TokenValidationParameters.IssuerSigningKey = issuer.Key;
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         });

@@ -42,11 +42,13 @@ internal static partial class DataverseWebhookEndpoint
         CancellationToken cancellationToken)
     {
         var log = loggers.CreateLogger("CrmRecording.Service.Webhooks.Dataverse");
-        var presented = request.Query.TryGetValue("code", out var code) ? code.ToString() : request.Headers[options.Value.WebhookHeaderName].ToString();
+        // The header first: it stays out of URLs and logs. An empty value in either place counts as not presented.
+        var header = request.Headers[options.Value.WebhookHeaderName].ToString();
+        var presented = header.Length > 0 ? header : request.Query["code"].ToString();
         if (!secret.Matches(string.IsNullOrEmpty(presented) ? null : presented))
         {
             Rejected(log, string.IsNullOrEmpty(presented) ? "missing" : "wrong");
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Webhook key missing or wrong", detail: "Send the service endpoint's key as ?code= or in the configured header.");
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Webhook key missing or wrong", detail: "Send the service endpoint's key in the configured header (or as ?code=).");
         }
 
         var max = options.Value.MaxBodyBytes;

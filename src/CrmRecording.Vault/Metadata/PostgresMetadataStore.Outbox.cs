@@ -89,6 +89,16 @@ public sealed partial class PostgresMetadataStore
             },
             cancellationToken);
 
+    public Task<int> PurgeDoneAsync(DateTimeOffset doneBefore, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            async (connection, tx, ct) =>
+            {
+                await using var update = new NpgsqlCommand("UPDATE outbox SET payload = '' WHERE done_at IS NOT NULL AND done_at < @before AND payload <> '';", connection, tx);
+                update.Parameters.AddWithValue("before", doneBefore.ToUniversalTime());
+                return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     public Task<int> PendingAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(
             async (connection, ct) =>

@@ -80,5 +80,8 @@ internal static class PostgresSchema
               last_error text);
             CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE done_at IS NULL;
             """),
+        (2, """
+            ALTER TABLE recordings ADD COLUMN damage text;
+            """),
     ];
 }

@@ -44,6 +44,9 @@ public sealed record RecordingRecord
 
     public DateTimeOffset? DeletedAt { get; init; }
 
+    /// <summary>What a verification or a read found wrong with the stored audio (e.g. its first bad chunk); null while none is known.</summary>
+    public string? Damage { get; init; }
+
     public bool OnHold => HeldAt is not null;
 
     public bool IsDeleted => DeletedAt is not null;

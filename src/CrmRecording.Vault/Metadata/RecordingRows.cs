@@ -11,6 +11,7 @@ internal static class RecordingRows
     [
         "id", "blob_name", "contact_id", "call_id", "consent_log_ref", "plaintext_bytes", "stored_bytes", "sha256", "chunk_size",
         "key_id", "wrap_algorithm", "wrapped_key", "created_at", "retention_class", "delete_after", "hold_reason", "held_at", "deleted_at",
+        "damage",
     ];
 
     public static string Columns { get; } = string.Join(", ", Names);
@@ -36,6 +37,7 @@ internal static class RecordingRows
             r.Id.Value, r.BlobName, r.ContactId, r.CallId, r.ConsentLogRef, r.PlaintextBytes, r.StoredBytes, r.Sha256, r.ChunkSize,
             r.KeyId, r.WrappedKey?.Algorithm, r.WrappedKey?.Bytes, time(r.CreatedAt), r.RetentionClass,
             r.DeleteAfter is { } d ? time(d) : null, r.HoldReason, r.HeldAt is { } h ? time(h) : null, r.DeletedAt is { } x ? time(x) : null,
+            r.Damage,
         ];
         for (var i = 0; i < Names.Length; i++)
         {
@@ -106,6 +108,7 @@ internal static class RecordingRows
             HoldReason = Text(15),
             HeldAt = At(16),
             DeletedAt = At(17),
+            Damage = Text(18),
         };
     }
 }

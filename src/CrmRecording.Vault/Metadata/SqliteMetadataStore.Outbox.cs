@@ -167,6 +167,15 @@ public sealed partial class SqliteMetadataStore
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> PurgeDoneAsync(DateTimeOffset doneBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE outbox SET payload = '' WHERE done_at IS NOT NULL AND done_at < $before AND payload <> '';";
+        update.Parameters.AddWithValue("$before", Iso(doneBefore));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> PendingAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

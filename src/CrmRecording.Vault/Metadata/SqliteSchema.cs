@@ -62,5 +62,8 @@ internal static class SqliteSchema
               last_error TEXT);
             CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE done_at IS NULL;
             """),
+        (2, """
+            ALTER TABLE recordings ADD COLUMN damage TEXT;
+            """),
     ];
 }

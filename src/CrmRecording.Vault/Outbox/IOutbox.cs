@@ -18,6 +18,13 @@ public interface IOutbox
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Empties the payload of jobs done before <paramref name="doneBefore"/>: a finished webhook body (with customers'
+    /// phone numbers) is not kept for ever. The row stays, so a late duplicate delivery is still recognised.
+    /// </summary>
+    /// <returns>How many payloads were emptied.</returns>
+    Task<int> PurgeDoneAsync(DateTimeOffset doneBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Jobs not yet done.</summary>
     Task<int> PendingAsync(CancellationToken cancellationToken = default);
 }

@@ -88,7 +88,15 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             var to = endInclusive ?? (record.PlaintextBytes - 1);
             if (record.PlaintextBytes > 0 || start is not null)
             {
-                await reader.ReadRangeAsync(from, to, (m, ct) => destination.WriteAsync(m, ct), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await reader.ReadRangeAsync(from, to, (m, ct) => destination.WriteAsync(m, ct), cancellationToken).ConfigureAwait(false);
+                }
+                catch (RecordingCorruptException ex)
+                {
+                    await RecordDamageAsync(record, actor, ex, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
             }
 
             await metadata.AppendAuditAsync(Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), cancellationToken).ConfigureAwait(false);
@@ -106,7 +114,9 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
                 var hash = Convert.ToHexStringLower(await reader.VerifyAsync(cancellationToken).ConfigureAwait(false));
                 if (reader.Length != record.PlaintextBytes || hash != record.Sha256)
                 {
-                    return new VerifyResult(id, false, $"the content decrypts but does not match its metadata (length {reader.Length} vs {record.PlaintextBytes}, or SHA-256).", null);
+                    var problem = $"the content decrypts but does not match its metadata (length {reader.Length} vs {record.PlaintextBytes}, or SHA-256).";
+                    await RecordDamageAsync(record, "verify", new RecordingCorruptException(problem, null), cancellationToken).ConfigureAwait(false);
+                    return new VerifyResult(id, false, problem, null);
                 }
 
                 return new VerifyResult(id, true, null, null);
@@ -114,6 +124,11 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
         }
         catch (RecordingCorruptException ex)
         {
+            if (await metadata.GetRecordingAsync(id, cancellationToken).ConfigureAwait(false) is { IsDeleted: false } record)
+            {
+                await RecordDamageAsync(record, "verify", ex, cancellationToken).ConfigureAwait(false);
+            }
+
             return new VerifyResult(id, false, ex.Message, ex.Chunk);
         }
         catch (Exception ex) when (ex is KeyUnavailableException or BlobNotFoundException)
@@ -140,6 +155,23 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
         {
             CryptographicOperations.ZeroMemory(dataKey);
         }
+    }
+
+    /// <summary>
+    /// Keeps what was found wrong on the recording's row (once; audited as <c>damage-found</c>), so a later full read
+    /// can be refused before its first byte instead of failing part-way through.
+    /// </summary>
+    private async Task RecordDamageAsync(RecordingRecord record, string actor, RecordingCorruptException damage, CancellationToken cancellationToken)
+    {
+        if (record.Damage is not null)
+        {
+            return;
+        }
+
+        var text = damage.Chunk is { } chunk
+            ? $"chunk {chunk} (bytes from {chunk * record.ChunkSize}) failed authentication"
+            : damage.Message;
+        await metadata.UpdateRecordingAsync(record with { Damage = text }, Audit("damage-found", actor, record.Id, text), cancellationToken).ConfigureAwait(false);
     }
 
     internal AuditEntry Audit(string action, string actor, RecordingId? id, string? detail) =>

@@ -29,10 +29,11 @@ public sealed class DataverseRegisterTests : IAsyncLifetime
         Assert.Equal(SolutionEndpointId.ToString("D"), endpoint["serviceendpointid"]!.GetValue<string>());
         Assert.Equal("crr_MediaServiceWebhook", endpoint["name"]!.GetValue<string>());
         Assert.Equal("https://media.contoso.example/webhooks/dataverse", endpoint["url"]!.GetValue<string>());
-        Assert.Equal(4, endpoint["authtype"]!.GetValue<int>());
+        // HttpHeader (5), not WebhookKey (4): a key in the URL's ?code= ends up in proxies' and servers' request logs.
+        Assert.Equal(5, endpoint["authtype"]!.GetValue<int>());
         Assert.Equal(8, endpoint["contract"]!.GetValue<int>());
         Assert.Equal(2, endpoint["messageformat"]!.GetValue<int>());
-        Assert.Equal(Key, endpoint["authvalue"]!.GetValue<string>());
+        Assert.Equal($"<settings><setting name=\"x-crr-webhook-key\" value=\"{Key}\" /></settings>", endpoint["authvalue"]!.GetValue<string>());
         Assert.Equal(PluginCatalog.Registrations.Count, run.StandIn.GetRows("sdkmessageprocessingsteps").Count);
 
         var gate = PluginCatalog.Registrations.Single(r => r.Name == "crr.phonecall.gate.update");
@@ -92,7 +93,8 @@ public sealed class DataverseRegisterTests : IAsyncLifetime
         Assert.Equal(StepGenerator.StepId("crr.contact.enrich.update"), delivery.StepId);
         var url = Assert.Single(run.Webhooks.Received);
         Assert.Equal("https://media.contoso.example/webhooks/dataverse", url.GetLeftPart(UriPartial.Path));
-        Assert.Equal(key, System.Web.HttpUtility.ParseQueryString(url.Query)["code"]);
+        Assert.Equal(key, Assert.Single(run.Webhooks.KeyHeaders));
+        Assert.Null(System.Web.HttpUtility.ParseQueryString(url.Query)["code"]);
     }
 
     [Theory]

@@ -49,12 +49,17 @@ internal sealed class RegisterRun : IAsyncDisposable
     internal sealed class AcceptingWebhooks : HttpMessageHandler
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<Uri> received = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string?> keys = new();
 
         public IReadOnlyList<Uri> Received => received.ToArray();
+
+        /// <summary>The <c>x-crr-webhook-key</c> header of each request received (null when absent).</summary>
+        public IReadOnlyList<string?> KeyHeaders => keys.ToArray();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             received.Enqueue(request.RequestUri!);
+            keys.Enqueue(request.Headers.TryGetValues("x-crr-webhook-key", out var values) ? string.Join(",", values) : null);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
         }
     }

@@ -20,6 +20,7 @@ public sealed class BearerTokenTests(PlaybackFixture fixture) : IClassFixture<Pl
         { "alg none", TestTokens.WithoutSignature(Reviewer) },
         { "sandbox issuer, foreign key", TestTokens.Mint(Reviewer, issuer: CrmRecording.Service.Auth.SandboxTokenIssuer.Issuer, audience: CrmRecording.Service.Auth.SandboxTokenIssuer.Audience, key: [.. Enumerable.Repeat((byte)3, 32)]) },
         { "garbage", "not-a-jwt" },
+        { "current, but lives 30 days (over Auth:MaxTokenLifetime)", TestTokens.Mint(Reviewer, expiresIn: TimeSpan.FromDays(30)) },
     };
 
     [Theory]
@@ -34,6 +35,22 @@ public sealed class BearerTokenTests(PlaybackFixture fixture) : IClassFixture<Pl
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{why}: {response.StatusCode}");
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         Assert.Empty(await fixture.AuditOfAsync(seeded.Id));
+    }
+
+    [Fact]
+    public async Task Audio_RejectedToken_ChallengeIsTheSameWhateverTheReason()
+    {
+        var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep, 1000);
+        var challenges = new List<string>();
+        foreach (var token in new[] { TestTokens.Mint(Reviewer, expiresIn: TimeSpan.FromMinutes(-5)), TestTokens.Mint(Reviewer, key: [.. Enumerable.Repeat((byte)9, 32)]), TestTokens.Mint(Reviewer, audience: "api://someone-else") })
+        {
+            using var client = fixture.WithToken(token);
+            using var response = await client.GetAsync(seeded.AudioUrl);
+            challenges.Add(response.Headers.WwwAuthenticate.ToString());
+        }
+
+        Assert.Single(challenges.Distinct());
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The access token is not valid.\"", challenges[0]);
     }
 
     [Fact]

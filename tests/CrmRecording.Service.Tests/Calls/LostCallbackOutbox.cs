@@ -21,5 +21,7 @@ internal sealed class LostCallbackOutbox(IOutbox inner) : IOutbox
     public Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
         inner.FailAsync(id, failure, nextAttemptAt, cancellationToken);
 
+    public Task<int> PurgeDoneAsync(DateTimeOffset doneBefore, CancellationToken cancellationToken = default) => inner.PurgeDoneAsync(doneBefore, cancellationToken);
+
     public Task<int> PendingAsync(CancellationToken cancellationToken = default) => inner.PendingAsync(cancellationToken);
 }

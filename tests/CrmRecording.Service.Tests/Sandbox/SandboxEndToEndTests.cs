@@ -53,7 +53,8 @@ public sealed class SandboxEndToEndTests : IDisposable
         Assert.Equal(107340002, row.GetProperty("crr_recordingdecision").GetInt32());
         Assert.Contains("Nev. Rev. Stat.", row.GetProperty("crr_decisionreasons").GetString(), StringComparison.Ordinal);
         var delivery = Assert.Single(sandbox.StandIn.Webhooks.All, d => d.Url.AbsolutePath == "/webhooks/dataverse");
-        Assert.Contains("code=", delivery.Url.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", delivery.Url.Query, StringComparison.Ordinal);
+        Assert.True(delivery.Headers.ContainsKey("x-crr-webhook-key"), "the key travels in the header, not the URL");
     }
 
     [Fact]

@@ -26,6 +26,24 @@ public abstract class OutboxContract : IAsyncLifetime
         new(Guid.NewGuid().ToString("N"), "test", key, "{\"n\":1}", T0, 0, due ?? T0);
 
     [Fact]
+    public async Task PurgeDone_EmptiesOnlyPayloadsDoneBeforeTheCutoff_AndADuplicateIsStillRecognised()
+    {
+        await _store.EnqueueAsync(Job("old"));
+        await _store.EnqueueAsync(Job("recent"));
+        await _store.EnqueueAsync(Job("pending", T0.AddDays(30)));
+        var claimed = await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1));
+        await _store.CompleteAsync(claimed.Single(j => j.DedupeKey == "old").Id, T0);
+        await _store.CompleteAsync(claimed.Single(j => j.DedupeKey == "recent").Id, T0.AddDays(6));
+
+        Assert.Equal(1, await _store.PurgeDoneAsync(T0.AddDays(1)));
+        Assert.Equal(0, await _store.PurgeDoneAsync(T0.AddDays(1)));
+
+        Assert.False(await _store.EnqueueAsync(Job("old")));
+        var pending = Assert.Single(await _store.ClaimAsync("w", 10, T0.AddDays(31), TimeSpan.FromMinutes(1)));
+        Assert.Equal("{\"n\":1}", pending.Payload);
+    }
+
+    [Fact]
     public async Task Enqueue_SameDedupeKeyTwice_KeepsOneJob()
     {
         Assert.True(await _store.EnqueueAsync(Job("delivery-1")));
