@@ -50,15 +50,18 @@ internal static class VoiceTokenEndpoint
         }
 
         var expires = time.GetUtcNow() + Lifetime;
-        var token = new Token(
+        return Results.Ok(new VoiceToken("twilio", identity, Sign(options, identity, expires), expires));
+    }
+
+    /// <summary>An access token signed with the account's API key: the identity may receive calls, nothing else.</summary>
+    internal static string Sign(TwilioClientOptions options, string identity, DateTimeOffset expires) =>
+        new Token(
             options.AccountSid,
             options.ApiKeySid,
             options.ApiKeySecret,
             identity,
             expires.UtcDateTime,
-            grants: [new VoiceGrant { IncomingAllow = true }]);
-        return Results.Ok(new VoiceToken("twilio", identity, token.ToJwt(), expires));
-    }
+            grants: [new VoiceGrant { IncomingAllow = true }]).ToJwt();
 
     /// <summary>The Voice SDK identity of a rep: <see cref="CallFlow.RepEndpoint"/> without its <c>client:</c> prefix.</summary>
     internal static string Identity(Guid repUserId) => CallFlow.RepEndpoint(repUserId)["client:".Length..];
