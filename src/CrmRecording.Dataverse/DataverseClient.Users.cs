@@ -84,5 +84,6 @@ public sealed partial class DataverseClient
         ODataRow.Text(row, UserColumns.FullName),
         ODataRow.Id(row, UserColumns.Manager),
         ODataRow.Text(row, UserColumns.StateOrProvince),
-        ODataRow.Text(row, UserColumns.Country));
+        ODataRow.Text(row, UserColumns.Country),
+        ODataRow.Id(row, UserColumns.Territory));
 }

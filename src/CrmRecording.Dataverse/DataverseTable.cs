@@ -19,5 +19,7 @@ public readonly record struct DataverseTable(string LogicalName, string EntitySe
 
     public static DataverseTable Team { get; } = new("team", "teams");
 
+    public static DataverseTable Territory { get; } = new("territory", "territories");
+
     public override string ToString() => LogicalName;
 }

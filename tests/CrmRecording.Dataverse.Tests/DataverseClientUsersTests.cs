@@ -5,15 +5,16 @@ namespace CrmRecording.Dataverse.Tests;
 
 public sealed class DataverseClientUsersTests
 {
-    private const string UserSelect = "$select=systemuserid,fullname,_parentsystemuserid_value,address1_stateorprovince,address1_country";
+    private const string UserSelect = "$select=systemuserid,fullname,_parentsystemuserid_value,address1_stateorprovince,address1_country,_territoryid_value";
     private static readonly Guid UserId = Guid.Parse("4026be43-6b69-e111-8f65-78e7d1620f5e");
     private static readonly Guid ManagerId = Guid.Parse("75c2dd85-e89e-e711-8122-000d3aa2331c");
     private static readonly Guid EntraId = Guid.Parse("9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f");
+    private static readonly Guid TerritoryId = Guid.Parse("3c8a7b14-0d2e-4f61-9a5b-2e7d1c0f4a88");
     private static readonly Guid TeamA = Guid.Parse("7cdb15ee-e39e-f011-bbd3-7c1e5215b8b5");
     private static readonly Guid TeamB = Guid.Parse("1c75377a-e29e-f011-bbd3-7c1e5217cd7c");
 
     private const string RepRow = """
-        {"systemuserid":"4026be43-6b69-e111-8f65-78e7d1620f5e","fullname":"Nancy Anderson","_parentsystemuserid_value":"75c2dd85-e89e-e711-8122-000d3aa2331c","address1_stateorprovince":"TX","address1_country":"US"}
+        {"systemuserid":"4026be43-6b69-e111-8f65-78e7d1620f5e","fullname":"Nancy Anderson","_parentsystemuserid_value":"75c2dd85-e89e-e711-8122-000d3aa2331c","address1_stateorprovince":"TX","address1_country":"US","_territoryid_value":"3c8a7b14-0d2e-4f61-9a5b-2e7d1c0f4a88"}
         """;
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class DataverseClientUsersTests
         Assert.Equal("GET", request.Method);
         Assert.Equal($"{ClientHarness.Api}systemusers?$filter=azureactivedirectoryobjectid%20eq%209f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f&{UserSelect}", request.Uri);
         ClientHarness.AssertODataHeaders(request);
-        Assert.Equal(new Users.DataverseUser(UserId, "Nancy Anderson", ManagerId, "TX", "US"), user);
+        Assert.Equal(new Users.DataverseUser(UserId, "Nancy Anderson", ManagerId, "TX", "US", TerritoryId), user);
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using CrmRecording.Plugins;
 namespace CrmRecording.Cli.Dataverse;
 
 /// <summary>
-/// <c>crmrec dataverse register</c>: points the imported solution's webhook at the media service (URL and key)
-/// and creates or updates its steps through the Web API, under the ids the solution pack uses.
+/// <c>crmrec dataverse register</c>: points the imported solution's webhook at the media service (URL and key),
+/// creates or updates its steps through the Web API under the ids the solution pack uses, and the channel
+/// provider that shows the media service's dialer in the side panel.
 /// </summary>
 internal static class DataverseCommand
 {
@@ -21,18 +22,19 @@ internal static class DataverseCommand
         var key = new Option<string>("--key") { Description = $"The webhook key ({RegisterSettings.MinKeyLength}+ characters) the media service expects as Dataverse:WebhookKey (default: a new one, printed once).", HelpName = "KEY" };
         var environmentUrl = new Option<string>("--environment") { Description = "The Dataverse environment (default: environmentUrl in pac.config).", HelpName = "URL" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read what exists and print what would be created or updated; change nothing." };
+        var channelOrder = new Option<int>("--channel-order") { Description = "The dialer's Channel Order on its channel provider (CIF 1.0 shows one provider, the lowest order first; default 0).", HelpName = "N", DefaultValueFactory = _ => 0 };
         var config = new Option<string>("--config") { Description = "pac.config to read (default: the nearest one at or above the current folder).", HelpName = "FILE" };
         var register = new Command(
             "register",
-            "Create or update the media service's webhook (service endpoint) and its steps in a Dataverse environment. Credentials: Dataverse__TenantId, Dataverse__ClientId, Dataverse__ClientSecret (or Dataverse__StaticAccessToken for the local stand-in).")
+            "Create or update the media service's webhook (service endpoint), its steps, and the dialer's channel provider (msdyn_ciprovider) in a Dataverse environment. Credentials: Dataverse__TenantId, Dataverse__ClientId, Dataverse__ClientSecret (or Dataverse__StaticAccessToken for the local stand-in).")
         {
-            url, key, environmentUrl, dryRun, config,
+            url, key, environmentUrl, dryRun, config, channelOrder,
         };
 
         register.SetAction((parse, cancellationToken) =>
         {
             var input = new RegisterInput(
-                parse.GetValue(url)!, parse.GetValue(key), parse.GetValue(environmentUrl), parse.GetValue(config), parse.GetValue(dryRun), Directory.GetCurrentDirectory());
+                parse.GetValue(url)!, parse.GetValue(key), parse.GetValue(environmentUrl), parse.GetValue(config), parse.GetValue(dryRun), Directory.GetCurrentDirectory(), parse.GetValue(channelOrder));
             return RunAsync(input, environment, time, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
 
@@ -59,6 +61,7 @@ internal static class DataverseCommand
         try
         {
             await new WebhookRegistrar(client, settings, input.DryRun, output).RegisterAsync(PluginCatalog.Registrations, cancellationToken).ConfigureAwait(false);
+            await new ChannelProviderRegistrar(client, settings, input.DryRun, output).RegisterAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DataverseException ex)
         {
@@ -73,7 +76,7 @@ internal static class DataverseCommand
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{(input.DryRun ? "Dry run: nothing was changed in" : "Registered in")} {client.ApiBase}: 1 service endpoint, {PluginCatalog.Registrations.Count} steps.")).ConfigureAwait(false);
+            $"{(input.DryRun ? "Dry run: nothing was changed in" : "Registered in")} {client.ApiBase}: 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 channel provider.")).ConfigureAwait(false);
         return CrmrecApp.Ok;
     }
 

@@ -6,12 +6,14 @@ namespace CrmRecording.Cli.Dataverse;
 
 /// <summary>What <c>crmrec dataverse register</c> works with, each input checked and named when wrong.</summary>
 internal sealed record RegisterSettings(
+    Uri ServiceUrl,
     Uri WebhookUrl,
     string? Key,
     bool KeyGenerated,
     Guid ServiceEndpointId,
     string ServiceEndpointName,
-    DataverseClientOptions Client)
+    DataverseClientOptions Client,
+    int ChannelOrder = 0)
 {
     /// <summary>The media service's webhook route, appended to --url.</summary>
     public const string WebhookPath = "/webhooks/dataverse";
@@ -24,7 +26,12 @@ internal sealed record RegisterSettings(
     /// <exception cref="UsageException">An option, pac.config key or environment variable is missing or wrong; the message names it.</exception>
     public static RegisterSettings Resolve(RegisterInput input, Func<string, string?> environment)
     {
-        var webhookUrl = ParseWebhookUrl(input.Url);
+        var serviceUrl = ParseServiceUrl(input.Url);
+        if (input.ChannelOrder < 0)
+        {
+            throw new UsageException($"--channel-order: must be 0 or more (got {input.ChannelOrder}); the lowest order is shown first.");
+        }
+
         if (input.Key is { } key && (key.Length is < MinKeyLength or > MaxKeyLength || key.Any(char.IsWhiteSpace)))
         {
             throw new UsageException($"--key: must be {MinKeyLength} to {MaxKeyLength} characters without spaces (got {key.Length} characters); leave it out to have one generated.");
@@ -34,15 +41,18 @@ internal sealed record RegisterSettings(
         var environmentUrl = EnvironmentUrl(input.Environment, config);
         var generated = input.Key is null && !input.DryRun;
         return new RegisterSettings(
-            webhookUrl,
+            serviceUrl,
+            new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + WebhookPath),
             input.Key ?? (generated ? NewKey() : null),
             generated,
             ServiceEndpointIds.Read(config),
             config.ServiceEndpointName,
-            ClientOptions(environmentUrl, environment));
+            ClientOptions(environmentUrl, environment),
+            input.ChannelOrder);
     }
 
-    private static Uri ParseWebhookUrl(string text)
+    /// <summary>The media service's base URL (<c>https://media.contoso.com</c>, or with its path prefix), checked; pages and the webhook hang below it.</summary>
+    private static Uri ParseServiceUrl(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
         {
@@ -59,7 +69,7 @@ internal sealed record RegisterSettings(
             throw new UsageException($"--url: '{text}' must not carry a query, fragment or user name; Dataverse adds ?code=KEY itself.");
         }
 
-        return new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + WebhookPath);
+        return new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/'));
     }
 
     private static string ConfigPath(RegisterInput input)

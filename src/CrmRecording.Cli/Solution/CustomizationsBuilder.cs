@@ -22,8 +22,7 @@ internal static class CustomizationsBuilder
     {
         var filled = new Dictionary<string, IEnumerable<XElement>>(StringComparer.Ordinal)
         {
-            ["Entities"] = catalog.Tables.Values.OrderBy(t => t.LogicalName, StringComparer.Ordinal)
-                .Select(t => new XElement("Entity", SolutionXml.Detached(t.Document.Root).Elements())),
+            ["Entities"] = catalog.Tables.Values.OrderBy(t => t.LogicalName, StringComparer.Ordinal).Select(t => Entity(source, t)),
             ["Roles"] = source.Roles.Select(d => SolutionXml.Detached(d.Root)),
             ["EntityRelationships"] = catalog.Relationships.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => SolutionXml.Detached(r.Element)),
             ["optionsets"] = source.OptionSets.Select(d => SolutionXml.Detached(d.Root)),
@@ -56,6 +55,35 @@ internal static class CustomizationsBuilder
 
         root.Add(new XAttribute(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance"));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+    }
+
+    /// <summary>
+    /// A table as customizations.xml holds it: Entity.xml's Name and EntityInfo, then its forms (grouped by type),
+    /// views and command bar, in the order of the Entity sequence in CustomizationsSolution.xsd.
+    /// </summary>
+    private static XElement Entity(SolutionSource source, TableInfo table)
+    {
+        bool Mine(SourceDocument d) => string.Equals(SolutionSource.TableFolder(d), table.SchemaName, StringComparison.Ordinal);
+        var entity = new XElement("Entity", SolutionXml.Detached(table.Document.Root).Elements());
+        var forms = source.Forms.Where(Mine).GroupBy(d => d.Path.Split('/')[3], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (forms.Count > 0)
+        {
+            entity.Add(new XElement("FormXml", forms.Select(g => new XElement(
+                "forms", new XAttribute("type", g.Key), g.OrderBy(d => d.Path, StringComparer.Ordinal).Select(d => SolutionXml.Detached(d.Root.Element("systemform")!))))));
+        }
+
+        var views = source.Views.Where(Mine).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        if (views.Count > 0)
+        {
+            entity.Add(new XElement("SavedQueries", new XElement("savedqueries", views.Select(d => SolutionXml.Detached(d.Root.Element("savedquery")!)))));
+        }
+
+        if (source.Ribbons.FirstOrDefault(Mine) is { } ribbon)
+        {
+            entity.Add(SolutionXml.Detached(ribbon.Root));
+        }
+
+        return entity;
     }
 
     /// <summary>The web resource's metadata, pointing at the file's place in the zip.</summary>

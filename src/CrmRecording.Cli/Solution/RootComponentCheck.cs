@@ -11,6 +11,8 @@ internal static class RootComponentCheck
     public const int Entity = 1;
     public const int OptionSet = 9;
     public const int Role = 20;
+    public const int SavedQuery = 26;
+    public const int SystemForm = 60;
     public const int WebResource = 61;
     public const int Step = 92;
     public const int ServiceEndpoint = 95;
@@ -32,7 +34,7 @@ internal static class RootComponentCheck
             var key = Key(component, type);
             if (type is null || key is null)
             {
-                problems.Add(SourceProblem.At(manifest, component, where, "needs a numeric type and a schemaName (tables, choices, web resources, environment variables) or an id (roles, service endpoints)."));
+                problems.Add(SourceProblem.At(manifest, component, where, "needs a numeric type and a schemaName (tables, choices, web resources, environment variables) or an id (roles, views, forms, service endpoints)."));
                 continue;
             }
 
@@ -64,7 +66,7 @@ internal static class RootComponentCheck
 
     private static string? Key(XElement component, int? type) => type switch
     {
-        Role or ServiceEndpoint or Step => SolutionXml.Guid(component.Attribute("id")?.Value) is { } id ? SolutionXml.Braced(id) : null,
+        Role or ServiceEndpoint or Step or SavedQuery or SystemForm => SolutionXml.Guid(component.Attribute("id")?.Value) is { } id ? SolutionXml.Braced(id) : null,
         _ => component.Attribute("schemaName")?.Value is { Length: > 0 } name ? name.ToLowerInvariant() : null,
     };
 
@@ -76,8 +78,10 @@ internal static class RootComponentCheck
         WebResource => catalog.WebResources.Contains(key) ? null : $"no web resource {key} in WebResources/.",
         ServiceEndpoint => catalog.ServiceEndpoints.Values.Contains(SolutionXml.Guid(key)!.Value) ? null : $"no service endpoint with id {key} in PluginAssemblies/ServiceEndpoints.xml.",
         EnvironmentVariable => catalog.EnvironmentVariables.Contains(key) ? null : $"no environment variable {key} in environmentvariabledefinitions/.",
+        SavedQuery => catalog.Views.ContainsKey(SolutionXml.Guid(key)!.Value) ? null : $"no view with id {key} in Entities/*/SavedQueries/.",
+        SystemForm => catalog.Forms.ContainsKey(SolutionXml.Guid(key)!.Value) ? null : $"no form with id {key} in Entities/*/FormXml/.",
         Step => $"steps are generated from {StepCheck.Origin}, with their root components; remove this line.",
-        _ => $"type {type} is not a component crmrec packs (1 table, 9 choice, 20 role, 61 web resource, 95 service endpoint, 380 environment variable).",
+        _ => $"type {type} is not a component crmrec packs (1 table, 9 choice, 20 role, 26 view, 60 form, 61 web resource, 95 service endpoint, 380 environment variable).",
     };
 
     private static IEnumerable<(int Type, string Key, SourceDocument Document, XElement Element, string Entry)> Declared(SolutionSource source, SourceCatalog catalog)
@@ -99,6 +103,23 @@ internal static class RootComponentCheck
         {
             var id = SolutionXml.Braced(SolutionXml.Guid(document.Root.Attribute("id")!.Value)!.Value);
             yield return (Role, id, document, document.Root, $"<RootComponent type=\"20\" id=\"{id}\" behavior=\"0\" />");
+        }
+
+        // A table the solution only adds to (behavior 2) brings none of its forms and views along: each must be listed.
+        foreach (var (type, documents, element, idName) in new[] { (SystemForm, source.Forms, "systemform", "formid"), (SavedQuery, source.Views, "savedquery", "savedqueryid") })
+        {
+            foreach (var document in documents)
+            {
+                var component = document.Root.Element(element);
+                if (SolutionXml.Guid(component?.Element(idName)?.Value) is not { } id
+                    || !catalog.Tables.TryGetValue(SolutionSource.TableFolder(document), out var table) || table.IsCustom)
+                {
+                    continue;
+                }
+
+                var braced = SolutionXml.Braced(id);
+                yield return (type, braced, document, component!.Element(idName)!, $"<RootComponent type=\"{type}\" id=\"{braced}\" behavior=\"0\" />");
+            }
         }
 
         foreach (var document in source.WebResources.Where(d => d.Root.Element("Name") is not null))

@@ -12,6 +12,9 @@ internal static class SolutionCheck
         OptionSetCheck.Run(source, config.Identity, problems);
         RoleCheck.Run(source, catalog, config.Identity, problems);
         WebResourceCheck.Run(source, config.Identity, problems);
+        ViewCheck.Run(source, catalog, config.Identity, problems);
+        FormCheck.Run(source, catalog, config.Identity, problems);
+        RibbonCheck.Run(source, catalog, problems);
         ServiceEndpointCheck.Run(source, catalog, config, problems);
         EnvironmentVariableCheck.Run(source, config.Identity, problems);
         StepCheck.Run(source, catalog, config.Identity, steps, problems);

@@ -64,6 +64,8 @@ internal static class SolutionPacker
             ("choice", catalog.OptionSets.Count),
             ("role", catalog.Roles.Count),
             ("web resource", catalog.WebResources.Count),
+            ("form", catalog.Forms.Count),
+            ("view", catalog.Views.Count),
             ("service endpoint", catalog.ServiceEndpoints.Count),
             ("step", steps.Count),
             ("environment variable", catalog.EnvironmentVariables.Count),

@@ -17,6 +17,15 @@ internal sealed class SolutionSource
     /// <summary>Entities/&lt;schema name&gt;/Entity.xml.</summary>
     public IReadOnlyList<SourceDocument> Entities { get; init; } = [];
 
+    /// <summary>Entities/&lt;schema name&gt;/FormXml/&lt;type&gt;/&lt;form id&gt;.xml.</summary>
+    public IReadOnlyList<SourceDocument> Forms { get; init; } = [];
+
+    /// <summary>Entities/&lt;schema name&gt;/SavedQueries/&lt;view id&gt;.xml.</summary>
+    public IReadOnlyList<SourceDocument> Views { get; init; } = [];
+
+    /// <summary>Entities/&lt;schema name&gt;/RibbonDiff.xml, the table's command bar additions.</summary>
+    public IReadOnlyList<SourceDocument> Ribbons { get; init; } = [];
+
     /// <summary>Other/Relationships.xml, the list of relationship names.</summary>
     public SourceDocument? RelationshipIndex { get; init; }
 
@@ -43,6 +52,9 @@ internal sealed class SolutionSource
 
     /// <summary>Files under SdkMessageProcessingSteps/: steps are generated, so any file here is a mistake.</summary>
     public IReadOnlyList<string> StepFiles { get; init; } = [];
+
+    /// <summary>The table folder a file under Entities/ belongs to (Entities/&lt;schema name&gt;/...).</summary>
+    public static string TableFolder(SourceDocument document) => document.Path.Split('/')[1];
 
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 }

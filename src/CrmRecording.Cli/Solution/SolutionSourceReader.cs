@@ -26,9 +26,11 @@ internal static class SolutionSourceReader
             problems.Add(new SourceProblem(other, null, "file", "not a file crmrec packs (Other/ holds Solution.xml, Customizations.xml, Relationships.xml and Relationships/)."));
         }
 
-        foreach (var extra in Files(root, "Entities").Where(f => !(f.Count(c => c == '/') == 2 && f.EndsWith("/Entity.xml", StringComparison.Ordinal))))
+        var entityFiles = Files(root, "Entities").ToList();
+        foreach (var extra in entityFiles.Where(f => EntityPart(f) is null))
         {
-            problems.Add(new SourceProblem(extra, null, "file", "crmrec packs each table's Entity.xml only (columns); forms, views and ribbons are not packed yet, so this file would be dropped."));
+            problems.Add(new SourceProblem(extra, null, "file",
+                "crmrec packs each table's Entity.xml (columns), FormXml/<type>/{id}.xml (forms), SavedQueries/{id}.xml (views) and RibbonDiff.xml (command bar); this file would be dropped."));
         }
 
         foreach (var extra in Files(root, "PluginAssemblies").Where(f => f != "PluginAssemblies/ServiceEndpoints.xml"))
@@ -42,7 +44,10 @@ internal static class SolutionSourceReader
             Root = root,
             Manifest = Required(root, "Other/Solution.xml", problems),
             Customizations = Required(root, "Other/Customizations.xml", problems),
-            Entities = Load(root, Files(root, "Entities").Where(f => f.Count(c => c == '/') == 2 && f.EndsWith("/Entity.xml", StringComparison.Ordinal)), problems),
+            Entities = Load(root, entityFiles.Where(f => EntityPart(f) == "Entity"), problems),
+            Forms = Load(root, entityFiles.Where(f => EntityPart(f) == "FormXml"), problems),
+            Views = Load(root, entityFiles.Where(f => EntityPart(f) == "SavedQueries"), problems),
+            Ribbons = Load(root, entityFiles.Where(f => EntityPart(f) == "RibbonDiff"), problems),
             RelationshipIndex = Optional(root, "Other/Relationships.xml", problems),
             Relationships = Load(root, Files(root, "Other/Relationships").Where(IsXml), problems),
             OptionSets = Load(root, Files(root, "OptionSets").Where(IsXml), problems),
@@ -77,6 +82,19 @@ internal static class SolutionSourceReader
     }
 
     private static bool IsXml(string path) => path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What a file under Entities/ is in SolutionPackager's layout: Entities/T/Entity.xml, Entities/T/RibbonDiff.xml,
+    /// Entities/T/FormXml/&lt;type&gt;/&lt;id&gt;.xml, Entities/T/SavedQueries/&lt;id&gt;.xml; null for anything else.
+    /// </summary>
+    private static string? EntityPart(string path) => path.Split('/') switch
+    {
+        ["Entities", _, "Entity.xml"] => "Entity",
+        ["Entities", _, "RibbonDiff.xml"] => "RibbonDiff",
+        ["Entities", _, "FormXml", _, var name] when IsXml(name) => "FormXml",
+        ["Entities", _, "SavedQueries", var name] when IsXml(name) => "SavedQueries",
+        _ => null,
+    };
 
     private static SourceDocument? Required(string root, string relativePath, List<SourceProblem> problems)
     {

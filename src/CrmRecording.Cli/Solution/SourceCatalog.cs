@@ -29,6 +29,12 @@ internal sealed class SourceCatalog
 
     public required IReadOnlySet<string> EnvironmentVariables { get; init; }
 
+    /// <summary>Forms by id, with the table folder they are in.</summary>
+    public required IReadOnlyDictionary<Guid, string> Forms { get; init; }
+
+    /// <summary>Views (saved queries) by id, with the table folder they are in.</summary>
+    public required IReadOnlyDictionary<Guid, string> Views { get; init; }
+
     public static SourceCatalog Build(SolutionSource source, SolutionIdentity identity)
     {
         var tables = new Dictionary<string, TableInfo>(StringComparer.OrdinalIgnoreCase);
@@ -70,7 +76,23 @@ internal sealed class SourceCatalog
             WebResources = Names(source.WebResources.Select(d => d.Root.Element("Name")?.Value)),
             ServiceEndpoints = Endpoints(source.ServiceEndpoints),
             EnvironmentVariables = Names(source.EnvironmentVariables.Select(d => d.Root.Attribute("schemaname")?.Value)),
+            Forms = ById(source.Forms, d => d.Root.Element("systemform")?.Element("formid")?.Value),
+            Views = ById(source.Views, d => d.Root.Element("savedquery")?.Element("savedqueryid")?.Value),
         };
+    }
+
+    private static Dictionary<Guid, string> ById(IEnumerable<SourceDocument> documents, Func<SourceDocument, string?> id)
+    {
+        var byId = new Dictionary<Guid, string>();
+        foreach (var document in documents)
+        {
+            if (SolutionXml.Guid(id(document)) is { } key)
+            {
+                byId.TryAdd(key, SolutionSource.TableFolder(document));
+            }
+        }
+
+        return byId;
     }
 
     private static HashSet<string> Names(IEnumerable<string?> names) =>

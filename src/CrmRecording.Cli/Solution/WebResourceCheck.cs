@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace CrmRecording.Cli.Solution;
 
 /// <summary>WebResources: every .data.xml names a prefixed resource whose file is there and whose type matches its extension.</summary>
-internal static class WebResourceCheck
+internal static partial class WebResourceCheck
 {
     /// <summary>webresourcetype by file extension (1 HTML, 2 CSS, 3 script, 4 XML, 5 PNG, 6 JPG, 7 GIF, 8 XAP, 9 XSL, 10 ICO, 11 SVG, 12 RESX).</summary>
     public static readonly IReadOnlyDictionary<string, int> TypeByExtension = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
@@ -67,6 +68,11 @@ internal static class WebResourceCheck
             }
 
             referenced.Add(path);
+            if (Path.GetExtension(name) is ".htm" or ".html" && source.WebResourceFiles.Contains(path, StringComparer.Ordinal))
+            {
+                CheckPageReferences(source, document, name, path, problems);
+            }
+
             var type = SolutionXml.Int(root.Element("WebResourceType")?.Value);
             if (!TypeByExtension.TryGetValue(Path.GetExtension(name), out var expected) || type != expected)
             {
@@ -82,4 +88,27 @@ internal static class WebResourceCheck
             problems.Add(new SourceProblem(orphan, null, "file", $"no {orphan}.data.xml describes this web resource, so it would not be packed."));
         }
     }
+
+    /// <summary>A page's own scripts and styles (relative src and href) are web resources of the solution, next to it.</summary>
+    private static void CheckPageReferences(SolutionSource source, SourceDocument document, string name, string path, List<SourceProblem> problems)
+    {
+        var folder = name.Contains('/', StringComparison.Ordinal) ? name[..(name.LastIndexOf('/') + 1)] : string.Empty;
+        var names = source.WebResources.Select(d => d.Root.Element("Name")?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (Match reference in PageReference().Matches(File.ReadAllText(source.FullPath(path))))
+        {
+            var target = reference.Groups["url"].Value;
+            if (target.Contains(':', StringComparison.Ordinal) || target.StartsWith('/') || target.StartsWith('#'))
+            {
+                continue; // absolute URLs and the org's own paths are not the solution's to check
+            }
+
+            if (!names.Contains(folder + target))
+            {
+                problems.Add(new SourceProblem(path, null, reference.Value, $"{folder + target} is not a web resource in WebResources/, so the page would load nothing there ({document.Path})."));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<(?:script|link)\b[^>]*\b(?:src|href)=""(?<url>[^""]+)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PageReference();
 }

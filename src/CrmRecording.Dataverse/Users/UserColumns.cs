@@ -9,6 +9,7 @@ internal static class UserColumns
     public const string StateOrProvince = "address1_stateorprovince";
     public const string Country = "address1_country";
     public const string EntraObjectId = "azureactivedirectoryobjectid";
+    public const string Territory = "_territoryid_value";
 
-    public static readonly string Select = string.Join(',', [Id, FullName, Manager, StateOrProvince, Country]);
+    public static readonly string Select = string.Join(',', [Id, FullName, Manager, StateOrProvince, Country, Territory]);
 }

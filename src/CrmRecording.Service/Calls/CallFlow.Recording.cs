@@ -150,11 +150,12 @@ internal sealed partial class CallFlow
                 },
                 cancellationToken).ConfigureAwait(false);
             // Twilio's in-progress callback may have added the entry already; the manual mark must survive that race.
+            var startedAt = recording.StartTime ?? time.GetUtcNow();
             await calls.UpdateAsync(
                 call.Id,
                 c => c.Recordings.Any(r => r.RecordingSid == recording.Sid)
-                    ? (manual ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recording.Sid ? r with { Manual = true } : r)] } : c)
-                    : c with { Recordings = [.. c.Recordings, new CallRecording(recording.Sid, "in-progress", Manual: manual)] },
+                    ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recording.Sid ? r with { Manual = r.Manual || manual, StartedAt = r.StartedAt ?? startedAt } : r)] }
+                    : c with { Recordings = [.. c.Recordings, new CallRecording(recording.Sid, "in-progress", Manual: manual, StartedAt: startedAt)] },
                 cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -72,7 +72,9 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
         var read = reader.Read(fields, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (!read.IsValid)
         {
-            return CallPlan.Fail(422, $"The {customer.Table}'s {read.Field} can't be read ({read.Error}); fix it in the CRM before calling.");
+            return CallPlan.Fail(422, read.Field == ContactField.RepRegion
+                ? $"Your region, from your {rep.RegionSource ?? "CRM user"}, can't be read ({read.Error}); ask sales ops to fix it in the CRM before calling."
+                : $"The {customer.Table}'s {read.Field} can't be read ({read.Error}); fix it in the CRM before calling.");
         }
 
         var decision = engine.Decide(read.Input!);
@@ -81,7 +83,25 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
             return CallPlan.Fail(422, $"The {customer.Table}'s number can't be dialled.");
         }
 
-        return new CallPlan(null, null, target, rep, decision, e164.ToString());
+        return new CallPlan(null, null, target, rep, decision, e164.ToString(), WithRepLocation(decision, rep));
+    }
+
+    /// <summary>
+    /// The decision's key reasons with a line saying where the rep's region came from (territory or user address),
+    /// after the customer's location lines: one per signal (or one saying there is none), and one more when a
+    /// verified location narrowed them.
+    /// </summary>
+    internal static IReadOnlyList<string> WithRepLocation(RecordingDecision decision, RepProfile rep)
+    {
+        if (decision.Input.RepRegion is not { } region || rep.RegionSource is null)
+        {
+            return decision.KeyReasons;
+        }
+
+        var reasons = decision.KeyReasons.ToList();
+        var at = 1 + Math.Max(1, decision.CustomerEvidence.Count) + (decision.Input.Customer.VerifiedLocation is null ? 0 : 1);
+        reasons.Insert(Math.Min(at, reasons.Count), $"Rep location: {rep.RegionSource} → {region}.");
+        return reasons;
     }
 
     private static string? Validate(PlaceCallRequest request)
@@ -115,7 +135,8 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
 }
 
 /// <summary>A planned call, or why it cannot be placed (<see cref="Status"/> is the HTTP status to answer with).</summary>
-internal sealed record CallPlan(int? Status, string? Problem, CallTarget? Target, RepProfile? Rep, RecordingDecision? Decision, string? Number)
+/// <param name="Reasons">The decision's key reasons, with where the rep's region came from.</param>
+internal sealed record CallPlan(int? Status, string? Problem, CallTarget? Target, RepProfile? Rep, RecordingDecision? Decision, string? Number, IReadOnlyList<string>? Reasons = null)
 {
     public static CallPlan Fail(int status, string problem) => new(status, problem, null, null, null, null);
 }

@@ -26,6 +26,9 @@ public sealed record CallRecord
     /// <summary>The CRM user who placed the call; owns it for playback.</summary>
     public required Guid RepUserId { get; init; }
 
+    /// <summary>The rep's full name as the CRM had it when the call was placed, for the player and the audit views.</summary>
+    public string? RepName { get; init; }
+
     /// <summary>E.164 number dialled; never logged.</summary>
     public required string CustomerPhone { get; init; }
 

@@ -9,7 +9,7 @@ internal interface ICallCrm
     /// <exception cref="CallTargetException">The row exists but has nobody callable (e.g. an opportunity without a contact).</exception>
     Task<CallTarget?> GetTargetAsync(string entity, Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>The rep's region (territory or profile), as an ISO 3166 code, if known; null when the user does not exist either.</summary>
+    /// <summary>The rep, with their region (territory's jurisdiction, else address) as an ISO 3166 code if known; null when the user does not exist.</summary>
     Task<RepProfile?> GetRepAsync(Guid userId, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the outgoing phone call activity regarding the row dialled from; returns its id.</summary>
@@ -26,7 +26,9 @@ internal interface ICallCrm
 public sealed record CallTarget(CrmContact Customer, string RegardingTable, Guid RegardingId);
 
 /// <summary>The rep placing a call.</summary>
-public sealed record RepProfile(Guid Id, string? Name, string? Region);
+/// <param name="Region">Where the rep calls from (an ISO 3166 code as written in the CRM), if known.</param>
+/// <param name="RegionSource">Where <paramref name="Region"/> came from, in words ("territory West Coast", "user address TX, United States").</param>
+public sealed record RepProfile(Guid Id, string? Name, string? Region, string? RegionSource = null);
 
 /// <summary>The row dialled from cannot be called (no contact on the opportunity, an account as customer, ...).</summary>
 public sealed class CallTargetException(string message) : Exception(message);

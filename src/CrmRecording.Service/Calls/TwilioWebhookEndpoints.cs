@@ -147,7 +147,13 @@ internal static partial class TwilioWebhookEndpoints
                 RecordingQueued(log, call.Id, queued);
                 return Results.Ok(new { status = queued ? "queued" : "duplicate" });
             case "in-progress":
-                await calls.UpdateAsync(call.Id, c => c.Recordings.Any(r => r.RecordingSid == recordingSid) ? c : c with { Recordings = [.. c.Recordings, new CallRecording(recordingSid!, "in-progress")] }, cancellationToken).ConfigureAwait(false);
+                var startedAt = time.GetUtcNow();
+                await calls.UpdateAsync(
+                    call.Id,
+                    c => c.Recordings.Any(r => r.RecordingSid == recordingSid)
+                        ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recordingSid && r.StartedAt is null ? r with { StartedAt = startedAt } : r)] }
+                        : c with { Recordings = [.. c.Recordings, new CallRecording(recordingSid!, "in-progress", StartedAt: startedAt)] },
+                    cancellationToken).ConfigureAwait(false);
                 return Results.Ok(new { status = "noted" });
             default:
                 // absent (nothing was recorded) or failed: there is no media to fetch; remember why.

@@ -42,14 +42,9 @@ internal sealed class DataverseCallCrm(Lazy<DataverseClient> lazyClient, ICrmRec
 
     public async Task<RepProfile?> GetRepAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var user = await Client.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var region = await records.GetUserRegionAsync(userId, cancellationToken).ConfigureAwait(false);
-        return new RepProfile(user.Id, user.FullName, region);
+        // One read of the user (and of their territory) serves both the name and the region.
+        var location = await RepLocation.ReadAsync(Client, userId, cancellationToken).ConfigureAwait(false);
+        return location is null ? null : new RepProfile(location.User.Id, location.User.FullName, location.Region, location.Source);
     }
 
     public Task<Guid> CreatePhoneCallAsync(CallRecord call, string subject, CancellationToken cancellationToken = default) =>

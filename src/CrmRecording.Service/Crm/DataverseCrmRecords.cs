@@ -1,4 +1,3 @@
-using CrmRecording.Core.Location;
 using CrmRecording.Dataverse;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Ports;
@@ -61,19 +60,8 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
     public Task CreateNoteAsync(string table, Guid id, string subject, string text, CancellationToken cancellationToken = default) =>
         Client.CreateNoteAsync(new RowReference(Table(table), id), subject, text, cancellationToken);
 
-    public async Task<string?> GetUserRegionAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        var user = await Client.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var places = PlaceDirectory.Default;
-        Core.Jurisdictions.JurisdictionCode? country = places.TryResolveCountry(user.Country, out var c) ? c : null;
-        var regions = places.ResolveRegion(user.StateOrProvince, country);
-        return regions.Count == 1 ? regions[0].Value : country?.Value;
-    }
+    public async Task<string?> GetUserRegionAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        (await RepLocation.ReadAsync(Client, userId, cancellationToken).ConfigureAwait(false))?.Region;
 
     private static string EntitySet(string table) => Table(table).EntitySetName;
 

@@ -88,7 +88,8 @@ internal sealed partial class RecordingIngestHandler(
         if (!entry.WrittenToCrm)
         {
             var phoneCallId = call.PhoneCallId ?? throw new RetryLaterException("The phone call activity is not created yet.");
-            await crm.UpdatePhoneCallAsync(phoneCallId, CallFlow.Callback(call, $"api/recordings/{id}").AbsoluteUri, entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
+            // The player page, which signs the user in; the JSON stays at api/recordings/{id}.
+            await crm.UpdatePhoneCallAsync(phoneCallId, CallFlow.Callback(call, $"recordings/{id}").AbsoluteUri, entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
             await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { WrittenToCrm = true }), cancellationToken).ConfigureAwait(false);
             checkpoint.Reached("written-to-crm");
         }

@@ -36,7 +36,7 @@ internal sealed class HtmlTemplateResult(string path, IReadOnlyDictionary<string
         }
 
         var body = Encoding.UTF8.GetBytes(text);
-        httpContext.RequestServices.GetRequiredService<PagePolicy>().Apply(httpContext.Response, ScriptOrigins, ConnectOrigins, FrameOrigins);
+        httpContext.RequestServices.GetRequiredService<PagePolicy>().Apply(httpContext.Response, ScriptOrigins, ConnectOrigins, frameOrigins: FrameOrigins);
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "text/html; charset=utf-8";
         httpContext.Response.ContentLength = body.Length;

@@ -56,21 +56,26 @@ public sealed class PagePolicy
         return null;
     }
 
-    /// <summary>The Content-Security-Policy of a page that may also load scripts from and connect to the given origins.</summary>
-    public string ContentSecurityPolicy(IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, IEnumerable<string>? frameOrigins = null)
+    /// <summary>
+    /// The Content-Security-Policy of a page that may also load scripts from, connect to and frame the given origins.
+    /// <paramref name="styleNonce"/> admits the style elements a library adds at run time (wavesurfer.js draws in a
+    /// shadow root and styles it with a <c>&lt;style&gt;</c> carrying the page's nonce); nothing else inline runs.
+    /// </summary>
+    public string ContentSecurityPolicy(IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null, IEnumerable<string>? frameOrigins = null)
     {
         var scripts = string.Join(' ', ["'self'", .. scriptOrigins ?? []]);
         var connect = string.Join(' ', ["'self'", .. connectOrigins ?? []]);
         var frames = string.Join(' ', ["'self'", .. frameOrigins ?? []]);
-        return $"default-src 'none'; script-src {scripts}; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+        var styles = styleNonce is null ? "'self'" : $"'self' 'nonce-{styleNonce}'";
+        return $"default-src 'none'; script-src {scripts}; style-src {styles}; img-src 'self' data:; media-src 'self'; " +
             $"connect-src {connect}; frame-src {frames}; form-action 'self'; base-uri 'none'; object-src 'none'; " +
             $"frame-ancestors {FrameAncestors}";
     }
 
     /// <summary>Sets the page headers on <paramref name="response"/>.</summary>
-    public void Apply(HttpResponse response, IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, IEnumerable<string>? frameOrigins = null)
+    public void Apply(HttpResponse response, IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null, IEnumerable<string>? frameOrigins = null)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(scriptOrigins, connectOrigins, frameOrigins);
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(scriptOrigins, connectOrigins, styleNonce, frameOrigins);
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

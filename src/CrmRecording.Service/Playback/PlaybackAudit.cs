@@ -23,6 +23,12 @@ internal static class PlaybackAudit
     /// <summary>The metadata and consent log were shown.</summary>
     public const string Viewed = "recording-viewed";
 
+    /// <summary>The waveform was computed from the audio and shown.</summary>
+    public const string PeaksViewed = "recording-peaks";
+
+    /// <summary>A short-lived media link was issued to the player (each use of it is audited as a listen).</summary>
+    public const string MediaLinkIssued = "media-link-issued";
+
     /// <summary>Refused (403), or not decidable because the CRM could not be asked (503).</summary>
     public const string Denied = "playback-denied";
 

@@ -17,4 +17,17 @@ public sealed class PlaybackOptions
     /// <summary>At most this many facts are kept (per kind: user by Entra id, roles, manager).</summary>
     [Range(16, 1_000_000, ErrorMessage = "Playback:AccessCacheEntries must be from 16 to 1000000.")]
     public int AccessCacheEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a media link (<c>/media/{token}</c>, for the player's audio element, which cannot send a bearer token)
+    /// stays usable. The player asks for a fresh one when it lapses.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "Playback:MediaLinkMinutes must be from 1 to 60.")]
+    public int MediaLinkMinutes { get; set; } = 5;
+
+    /// <summary>
+    /// Base64 of 32 bytes that seal media links, the same on every instance behind a load balancer; when empty each
+    /// instance makes its own at start (a link then works only on the instance that issued it, and not after a restart).
+    /// </summary>
+    public string? MediaLinkKey { get; set; }
 }

@@ -19,6 +19,7 @@ internal static class PlaybackServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PlaybackAccess>();
         services.AddSingleton<PlaybackGate>();
+        services.AddSingleton<MediaLinks>();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public sealed class SolutionPackTests : IDisposable
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Equal(["[Content_Types].xml", "solution.xml", "customizations.xml"], names.Take(3));
         Assert.Contains("environmentvariabledefinitions/crr_MediaServiceUrl/environmentvariabledefinition.xml", names);
-        Assert.Equal(3, names.Count(n => n.StartsWith("WebResources/", StringComparison.Ordinal)));
+        Assert.Equal(5, names.Count(n => n.StartsWith("WebResources/", StringComparison.Ordinal)));
         Assert.All(names, n => Assert.DoesNotContain('\\', n));
     }
 
@@ -147,7 +147,7 @@ public sealed class SolutionPackTests : IDisposable
     {
         using var zip = Pack();
         var resources = SolutionPackRun.Xml(zip, "customizations.xml").Root!.Element("WebResources")!.Elements("WebResource").ToList();
-        Assert.Equal(["crr_/commands.js", "crr_/dialer.html", "crr_/dialer.js"], resources.Select(w => w.Element("Name")!.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["crr_/commands.js", "crr_/dialer.html", "crr_/dialer.js", "crr_/player.html", "crr_/player.js"], resources.Select(w => w.Element("Name")!.Value).Order(StringComparer.Ordinal));
         var overrides = SolutionPackRun.Xml(zip, "[Content_Types].xml").Root!.Elements(ContentTypes + "Override").Select(o => o.Attribute("PartName")!.Value).ToList();
         foreach (var resource in resources)
         {
@@ -170,8 +170,11 @@ public sealed class SolutionPackTests : IDisposable
         var resources = customizations.Element("WebResources")!.Elements().Select(w => w.Element("Name")!.Value).ToHashSet();
         var endpoints = customizations.Element("ServiceEndpoints")!.Elements().Select(s => s.Attribute("ServiceEndpointId")!.Value).ToHashSet();
         var steps = customizations.Element("SdkMessageProcessingSteps")!.Elements().Select(s => s.Attribute("SdkMessageProcessingStepId")!.Value).ToHashSet();
+        var forms = customizations.Descendants("systemform").Select(f => f.Element("formid")!.Value).ToHashSet();
+        var views = customizations.Descendants("savedquery").Select(v => v.Element("savedqueryid")!.Value).ToHashSet();
         var components = SolutionPackRun.Xml(zip, "solution.xml").Root!.Descendants("RootComponent").ToList();
-        Assert.Equal(5 + 5 + 2 + 3 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
+        // 6 tables, 5 choices, 3 roles, 1 view and 4 forms of existing tables, 5 web resources, 1 endpoint, the steps, 1 environment variable.
+        Assert.Equal(6 + 5 + 3 + 1 + 4 + 5 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
         foreach (var c in components)
         {
             var key = c.Attribute("schemaName")?.Value ?? c.Attribute("id")!.Value;
@@ -180,6 +183,8 @@ public sealed class SolutionPackTests : IDisposable
                 "1" => entities.Contains(key),
                 "9" => choices.Contains(key),
                 "20" => roles.Contains(key),
+                "26" => views.Contains(key),
+                "60" => forms.Contains(key),
                 "61" => resources.Contains(key),
                 "92" => steps.Contains(key),
                 "95" => endpoints.Contains(key),
@@ -195,13 +200,14 @@ public sealed class SolutionPackTests : IDisposable
     {
         using var zip = Pack();
         var entities = SolutionPackRun.Xml(zip, "customizations.xml").Root!.Element("Entities")!.Elements("Entity")
-            .ToDictionary(e => e.Element("Name")!.Value, e => e.Descendants("attribute").ToDictionary(a => a.Element("LogicalName")!.Value));
+            .ToDictionary(e => e.Element("Name")!.Value, e => e.Element("EntityInfo")!.Descendants("attribute").ToDictionary(a => a.Element("LogicalName")!.Value));
         Assert.Equal(entities["Contact"].Keys.Order(StringComparer.Ordinal), entities["Lead"].Keys.Order(StringComparer.Ordinal));
         Assert.Equal(15, entities["Contact"].Count);
         Assert.Equal("crr_consentstatus", entities["Contact"]["crr_consentstatus"].Element("OptionSetName")!.Value);
         Assert.Equal("2", entities["Contact"]["crr_consentdate"].Element("Behavior")!.Value);
         Assert.Equal("bit", entities["PhoneCall"]["crr_recordingrequested"].Element("Type")!.Value);
-        Assert.Equal(["Contact", "Lead", "PhoneCall", "crr_ConsentLog", "crr_RecordingPolicy"], entities.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Contact", "Lead", "PhoneCall", "Territory", "crr_ConsentLog", "crr_RecordingPolicy"], entities.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("nvarchar", entities["Territory"]["crr_jurisdiction"].Element("Type")!.Value);
     }
 
     [Fact]
@@ -210,7 +216,7 @@ public sealed class SolutionPackTests : IDisposable
         var zip = Path.Combine(_dir.Path, "summary.zip");
         var r = SolutionPackRun.PackReal(zip, "--managed");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 5 tables, 55 columns, 5 choices, 2 roles, 3 web resources, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
+        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 6 tables, 57 columns, 5 choices, 3 roles, 5 web resources, 4 forms, 3 views, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
         Assert.Contains(zip, r.Out, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,8 @@ public sealed class CallFlowEndToEndTests : IDisposable
 
         // The CRM: link, duration and decision on the phone call; consent log rows; the contact marked granted.
         var phoneCall = _sandbox.Dataverse.GetRow("phonecalls", placed.PhoneCallId!.Value)!;
-        Assert.EndsWith($"/api/recordings/{entry.VaultId}", (string?)phoneCall["crr_recordingurl"], StringComparison.Ordinal);
+        // The link opens the player page (which signs the user in), not the JSON API.
+        Assert.Equal($"{call.CallbackBase.AbsoluteUri.TrimEnd('/')}/recordings/{entry.VaultId}", (string?)phoneCall["crr_recordingurl"]);
         Assert.Equal("record-after-consent", (string?)phoneCall["crr_decision"]);
         Assert.Contains("consent-granted", (string?)phoneCall["crr_consentsummary"], StringComparison.Ordinal);
         await _sandbox.WaitForRowAsync("crr_consentlogs", r => (string?)r["crr_callid"] == call.Id && (string?)r["crr_event"] == "consent-granted:consent-question", "the granted consent log");

@@ -54,5 +54,26 @@ crr.commands = (function () {
     return !!requested && requested.getValue() !== true;
   }
 
-  return { showDecision: showDecision, requestRecording: requestRecording, canRequestRecording: canRequestRecording };
+  // "Play recording" on a phone call: opens the player in a side dialog, through the crr_/player.html shell that
+  // frames the media service's player page for this phone call's recording link.
+  function openRecording(primaryControl) {
+    var id = primaryControl.data.entity.getId().replace(/[{}]/g, "");
+    return Xrm.Navigation.navigateTo(
+      { pageType: "webresource", webresourceName: "crr_/player.html", data: "id=" + id },
+      { target: 2, position: 2, width: { value: 40, unit: "%" }, title: "Recording" });
+  }
+
+  // Enable rule for "Play recording": only once ingest has written the recording link onto the phone call.
+  function canOpenRecording(primaryControl) {
+    var link = primaryControl.getAttribute("crr_recordingurl");
+    return !!link && !!link.getValue();
+  }
+
+  return {
+    showDecision: showDecision,
+    requestRecording: requestRecording,
+    canRequestRecording: canRequestRecording,
+    openRecording: openRecording,
+    canOpenRecording: canOpenRecording,
+  };
 }());

@@ -27,6 +27,8 @@ internal sealed class ColumnKinds
         Declare("sdkmessageprocessingstep", "mode", ColumnKind.Choice);
         Declare("serviceendpoint", "contract", ColumnKind.Choice);
         Declare("serviceendpoint", "authtype", ColumnKind.Choice);
+        Declare("msdyn_ciprovider", "msdyn_ciproviderapiversion", ColumnKind.Choice);
+        Declare("msdyn_ciprovider", "msdyn_sortorder", ColumnKind.WholeNumber);
     }
 
     public void Declare(string table, string column, ColumnKind kind) => declared[(table, column)] = kind;

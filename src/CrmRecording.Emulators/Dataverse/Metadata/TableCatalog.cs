@@ -14,6 +14,7 @@ internal static class TableCatalog
         new("crr_consentlogs", "crr_consentlog", "crr_consentlogid", "crr_name", UserOwned: true),
         new("systemusers", "systemuser", "systemuserid", "fullname", UserOwned: false),
         new("teams", "team", "teamid", "name", UserOwned: false),
+        new("territories", "territory", "territoryid", "name", UserOwned: false),
         new("roles", "role", "roleid", "name", UserOwned: false),
         new("businessunits", "businessunit", "businessunitid", "name", UserOwned: false),
         new("serviceendpoints", "serviceendpoint", "serviceendpointid", "name", UserOwned: false),
@@ -22,6 +23,9 @@ internal static class TableCatalog
         new("sdkmessageprocessingsteps", "sdkmessageprocessingstep", "sdkmessageprocessingstepid", "name", UserOwned: false),
         new("sdkmessageprocessingstepimages", "sdkmessageprocessingstepimage", "sdkmessageprocessingstepimageid", "name", UserOwned: false),
         new("asyncoperations", "asyncoperation", "asyncoperationid", "name", UserOwned: false),
+
+        // Channel Integration Framework 1.0 providers (the rep's dialer pane), user-owned per the table reference.
+        new("msdyn_ciproviders", "msdyn_ciprovider", "msdyn_ciproviderid", "msdyn_name", UserOwned: true),
     ];
 
     private static readonly Dictionary<string, TableDefinition> BySet =

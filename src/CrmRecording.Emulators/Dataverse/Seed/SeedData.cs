@@ -15,7 +15,9 @@ public static class SeedData
 
     /// <summary>
     /// System users; the manager chain (<c>parentsystemuserid</c>) is Rep → Manager → Director. Regions on
-    /// file (<c>address1_stateorprovince</c>): director NY, manager CA, rep TX, reviewer ON (Canada).
+    /// file (<c>address1_stateorprovince</c>): director NY, manager CA, rep TX, reviewer ON (Canada). The
+    /// manager also belongs to the <see cref="Territories.PacificNorthwest"/> territory (jurisdiction US-WA), which
+    /// takes precedence over the address; the others have no territory.
     /// </summary>
     public static class Users
     {
@@ -51,6 +53,19 @@ public static class SeedData
         public static readonly Guid RecordingReviewer = new("70000000-0000-4000-8000-000000000002");
         public static readonly Guid RecordingAdministrator = new("70000000-0000-4000-8000-000000000003");
         public static readonly Guid SystemAdministrator = new("70000000-0000-4000-8000-000000000004");
+
+        /// <summary>The solution's "Recording Dialer User" role (its id in Roles/Recording Dialer User.xml), as importing the solution leaves it; nobody holds it.</summary>
+        public static readonly Guid RecordingDialerUser = new("09367ecc-ddc4-4477-8f5c-857194fdc13c");
+    }
+
+    /// <summary>Sales territories (<c>territory</c>) with the solution's <c>crr_jurisdiction</c> column.</summary>
+    public static class Territories
+    {
+        /// <summary>"Pacific Northwest", jurisdiction US-WA; the sales manager's territory.</summary>
+        public static readonly Guid PacificNorthwest = new("7e770000-0000-4000-8000-000000000001");
+
+        /// <summary>"Inside Sales", no jurisdiction set; nobody's territory.</summary>
+        public static readonly Guid InsideSales = new("7e770000-0000-4000-8000-000000000002");
     }
 
     public static class Teams

@@ -11,6 +11,7 @@ internal static class SeedLoader
     {
         var on = RowColumns.Timestamp(SeedData.SeededOn);
         Put(store, "businessunit", SeedData.BusinessUnitId, new JsonObject { ["name"] = "CrmRecording" }, on, owner: null);
+        LoadTerritories(store, on);
         LoadUsers(store, on);
         LoadSecurity(store, on);
         LoadCustomers(store, on);
@@ -21,9 +22,15 @@ internal static class SeedLoader
     {
         User(store, on, SeedData.Users.Application, ("# CrmRecording", "Media Service"), "crmrecording-service@contoso.example", SeedData.EntraObjectIds.Application, manager: null, region: null);
         User(store, on, SeedData.Users.SalesDirector, ("Dana", "Whitfield"), "dana.whitfield@contoso.example", SeedData.EntraObjectIds.SalesDirector, manager: null, ("NY", "United States"));
-        User(store, on, SeedData.Users.SalesManager, ("Morgan", "Blake"), "morgan.blake@contoso.example", SeedData.EntraObjectIds.SalesManager, SeedData.Users.SalesDirector, ("CA", "United States"));
+        User(store, on, SeedData.Users.SalesManager, ("Morgan", "Blake"), "morgan.blake@contoso.example", SeedData.EntraObjectIds.SalesManager, SeedData.Users.SalesDirector, ("CA", "United States"), SeedData.Territories.PacificNorthwest);
         User(store, on, SeedData.Users.SalesRep, ("Riley", "Chen"), "riley.chen@contoso.example", SeedData.EntraObjectIds.SalesRep, SeedData.Users.SalesManager, ("TX", "United States"));
         User(store, on, SeedData.Users.ComplianceReviewer, ("Sam", "Okafor"), "sam.okafor@contoso.example", SeedData.EntraObjectIds.ComplianceReviewer, SeedData.Users.SalesDirector, ("ON", "Canada"));
+    }
+
+    private static void LoadTerritories(RowStore store, string on)
+    {
+        Put(store, "territory", SeedData.Territories.PacificNorthwest, new JsonObject { ["name"] = "Pacific Northwest", ["crr_jurisdiction"] = "US-WA" }, on, owner: null);
+        Put(store, "territory", SeedData.Territories.InsideSales, new JsonObject { ["name"] = "Inside Sales", ["crr_jurisdiction"] = null }, on, owner: null);
     }
 
     private static void LoadSecurity(RowStore store, string on)
@@ -32,6 +39,7 @@ internal static class SeedLoader
         Role(store, on, SeedData.Roles.RecordingReviewer, "Recording Reviewer");
         Role(store, on, SeedData.Roles.RecordingAdministrator, "Recording Administrator");
         Role(store, on, SeedData.Roles.SystemAdministrator, "System Administrator");
+        Role(store, on, SeedData.Roles.RecordingDialerUser, "Recording Dialer User");
         Team(store, on, SeedData.Teams.ComplianceReviewers, "Compliance Reviewers");
         Team(store, on, SeedData.Teams.SalesWest, "Sales West");
 
@@ -140,7 +148,7 @@ internal static class SeedLoader
         }
     }
 
-    private static void User(RowStore store, string on, Guid id, (string First, string Last) name, string email, Guid entraObjectId, Guid? manager, (string State, string Country)? region)
+    private static void User(RowStore store, string on, Guid id, (string First, string Last) name, string email, Guid entraObjectId, Guid? manager, (string State, string Country)? region, Guid? territory = null)
     {
         var user = Person(name.First, name.Last);
         user["address1_stateorprovince"] = region?.State;
@@ -157,6 +165,15 @@ internal static class SeedLoader
         else
         {
             user["_parentsystemuserid_value"] = null;
+        }
+
+        if (territory is { } territoryId)
+        {
+            RowColumns.SetLookup(user, "territoryid", territoryId, "territory", "territoryid");
+        }
+        else
+        {
+            user["_territoryid_value"] = null;
         }
 
         Put(store, "systemuser", id, user, on, owner: null);

@@ -58,4 +58,17 @@ public sealed class DataverseClientUserTests : IAsyncLifetime
         Assert.All(directReads, r => Assert.Equal("odata.maxpagesize=1", r.Header("Prefer")));
         Assert.Contains("$skiptoken=", directReads[1].Url.Query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetUser_ManagerWithTerritory_ReadsTheTerritoryAndItsJurisdiction()
+    {
+        var manager = await session.Client.GetUserAsync(SeedData.Users.SalesManager);
+        var territory = await session.Client.GetTerritoryAsync(manager!.TerritoryId!.Value);
+
+        Assert.Equal(SeedData.Territories.PacificNorthwest, manager.TerritoryId);
+        Assert.Equal(new(SeedData.Territories.PacificNorthwest, "Pacific Northwest", "US-WA"), territory);
+        Assert.Null((await session.Client.GetUserAsync(SeedData.Users.SalesRep))!.TerritoryId);
+        Assert.Null((await session.Client.GetTerritoryAsync(SeedData.Territories.InsideSales))!.Jurisdiction);
+        Assert.Null(await session.Client.GetTerritoryAsync(Guid.NewGuid()));
+    }
 }
