@@ -104,8 +104,11 @@ async function dial(target) {
 
   const body = { crm: "dynamics", entity: target.entity, id };
   if (phoneFields.includes(target.field)) body.phoneField = target.field;
+  const softphone = await phone;
+  softphone?.expectCall(true);
   const response = await post("/api/calls", body).catch(() => null);
   if (!response || response.status !== 201) {
+    softphone?.expectCall(false);
     announce(response ? `The call was not placed: ${await problemText(response)}` : "The recording service did not answer; the call was not placed.");
     return;
   }
@@ -113,7 +116,6 @@ async function dial(target) {
   const placed = await response.json();
   current = { callId: placed.callId, entity: target.entity, id, state: null, stream: null };
   showDecision(placed, target);
-  phone?.then((p) => p?.expectCall());
   host.openRecord(target.entity, id).catch(() => {});
   current.stream = followCall(placed.callId, { fetcher: api, onState: showState, onProblem: (text) => showProblem(text) });
 }

@@ -47,7 +47,8 @@ export async function startSoftphone(fetcher, onStatus) {
   return {
     mode: "twilio",
     identity: first.identity,
-    expectCall() { expecting = true; },
+    /** The next incoming leg is the one the pane is placing (set before the request: Twilio may ring first). */
+    expectCall(on = true) { expecting = on; },
     hangUp() { device.disconnectAll(); },
   };
 }
