@@ -43,7 +43,7 @@ const post = (url, body) => api(url, { method: "POST", headers: { "Content-Type"
 
 // ---- sign-in -------------------------------------------------------------------------------------------------------
 
-function renderAccount() {
+function renderAccount(state) {
   const signedIn = Boolean(session?.signedIn);
   ui.signIn.hidden = signedIn;
   ui.signedInAs.hidden = !signedIn;
@@ -52,7 +52,10 @@ function renderAccount() {
     phone = startSoftphone(api, (text) => { ui.phoneStatus.textContent = text; })
       .catch((error) => { phone = null; ui.phoneStatus.textContent = error.message; });
   }
-  if (!signedIn && host && !current) announce("Sign in to place recorded calls.");
+  if (!signedIn && state?.reason === "popup-blocked") announce("The browser blocked the sign-in window. Allow pop-ups for this site, then choose Sign in again.");
+  else if (!signedIn && state?.reason === "refused") announce(state.error === "not-a-crm-user" ? "You signed in, but your account is not a user of this CRM." : "Sign-in did not complete. Choose Sign in to try again.");
+  else if (!signedIn && current && !current.state?.final) announce("Your sign-in has ended. Sign in again to keep following the call.");
+  else if (!signedIn && host && !current) announce("Sign in to place recorded calls.");
   else if (signedIn && host && !current) announce("Ready: click a phone number in the CRM to call.");
 }
 
@@ -65,7 +68,8 @@ async function startSession() {
     announce("Sign-in is not available on this service, so calls can't be placed.");
     return;
   }
-  ui.signIn.addEventListener("click", () => session.signIn());
+  // The reason a sign-in did not complete comes through onChange; the button stays for another try.
+  ui.signIn.addEventListener("click", () => { session.signIn()?.catch?.(() => {}); });
   renderAccount();
 }
 
