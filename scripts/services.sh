@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Local counterparts of the remote systems, for the tests: Azurite (Azure Blob emulator) and a
 # throw-away PostgreSQL cluster, each on a free loopback port. Sourced by scripts/test.sh:
-#   services_start   installs what is missing, starts both, exports CRMREC_TEST_AZURITE_BLOB, CRMREC_TEST_POSTGRES
-#                    and CRMREC_CHROMIUM (the browser the page tests drive)
+#   services_start   installs what is missing, starts both, exports CRMREC_TEST_AZURITE_BLOB, CRMREC_TEST_POSTGRES,
+#                    CRMREC_CHROMIUM (the browser the page tests drive) and CRMREC_TEST_OIDC_PROVIDER (the tests
+#                    start oidc-provider themselves, per test, on a free port)
 #   services_stop    stops both and removes their data
-# Installs: azurite@3.37.0 with npm into .tools/azurite (git-ignored); postgresql and chromium with apt-get.
+# Installs: azurite@3.37.0 and oidc-provider@9.13.3 with npm into .tools/ (git-ignored); postgresql and chromium
+# with apt-get.
 
 services_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 services_dir=""
@@ -52,6 +54,16 @@ install_azurite() {
   echo "$bin"
 }
 
+install_oidc_provider() { # a certified OpenID provider, for the interoperability tests of the pages' sign-in
+  local dir="$services_root/.tools/oidc-provider"
+  if [ ! -f "$dir/node_modules/oidc-provider/package.json" ]; then
+    echo "== installing oidc-provider@9.13.3 into .tools/oidc-provider (npm)" >&2
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error oidc-provider@9.13.3 >&2 || return 1
+  fi
+  echo "$dir"
+}
+
 install_postgres() {
   local initdb
   initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
@@ -92,6 +104,10 @@ services_start() {
   wait_for_port "$port" 30 "Azurite" || { cat "$services_dir/azurite.log" >&2; return 1; }
   export CRMREC_TEST_AZURITE_BLOB="http://127.0.0.1:$port/devstoreaccount1"
   echo "== Azurite blob service on 127.0.0.1:$port"
+
+  CRMREC_TEST_OIDC_PROVIDER="$(install_oidc_provider)" || return 1
+  export CRMREC_TEST_OIDC_PROVIDER
+  echo "== oidc-provider in $CRMREC_TEST_OIDC_PROVIDER"
 
   pg_bin="$(install_postgres)" || return 1
   port="$(free_port)" || return 1

@@ -15,6 +15,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Pages;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
+using CrmRecording.Service.SignIn;
 using CrmRecording.Service.Webhooks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ internal static class ServiceHost
         builder.Services.AddCalls(builder.Configuration);
         builder.Services.AddPlayback(builder.Configuration);
         builder.Services.AddPages(builder.Configuration);
+        builder.Services.AddPageSignIn(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -79,6 +81,7 @@ internal static class ServiceHost
         app.MapTwilioWebhooks();
         app.MapPlayback();
         app.MapPages();
+        app.MapPageSignIn();
         return app;
     }
 

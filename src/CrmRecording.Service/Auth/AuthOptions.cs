@@ -38,6 +38,11 @@ public sealed class AuthOptions : IValidatableObject
             yield return new ValidationResult($"Auth:Issuers lists the issuer '{duplicate.Key}' more than once; a token's iss must select exactly one entry.", [nameof(Issuers)]);
         }
 
+        if (Issuers.Any(i => i.Issuer == SignIn.PageTokenIssuer.Issuer))
+        {
+            yield return new ValidationResult($"Auth:Issuers must not list '{SignIn.PageTokenIssuer.Issuer}': that issuer is the service's own page sign-in.", [nameof(Issuers)]);
+        }
+
         if (Issuers.Any(i => i.Issuer == SandboxTokenIssuer.Issuer))
         {
             yield return new ValidationResult($"Auth:Issuers must not list '{SandboxTokenIssuer.Issuer}': that issuer is the sandbox's own.", [nameof(Issuers)]);

@@ -80,14 +80,22 @@ internal static class CallerAuthentication
 
         // Remote mode without issuers never starts (validated above), so "Bearer:0" exists whenever it is the fallback.
         var fallback = sandbox ? SandboxScheme : "Bearer:0";
-        services.AddSingleton(new IssuerSchemes(schemeByIssuer, fallback));
+        // Issuers the service runs itself (the pages' sign-in) add their scheme through DI.
+        services.AddSingleton(sp => new IssuerSchemes(
+            sp.GetServices<IssuerScheme>().Aggregate(new Dictionary<string, string>(schemeByIssuer, StringComparer.Ordinal), (map, extra) =>
+            {
+                map[extra.Issuer] = extra.Scheme;
+                return map;
+            }),
+            fallback));
         authentication.AddPolicyScheme(Scheme, "Bearer token from a trusted issuer", policy =>
             policy.ForwardDefaultSelector = context => context.RequestServices.GetRequiredService<IssuerSchemes>().Select(context));
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, string issuer, string audience, TimeSpan clockSkew, TimeProvider time)
+    /// <summary>The checks every bearer scheme makes: issuer, audience, signature, lifetime on the service's clock.</summary>
+    internal static void Configure(JwtBearerOptions jwt, string issuer, string audience, TimeSpan clockSkew, TimeProvider time)
     {
         // Claims keep their JWT names (oid, sub), not the WS-Federation URIs the handler would map them to.
         jwt.MapInboundClaims = false;

@@ -102,6 +102,9 @@ public sealed class SandboxTokenTests(PlaybackFixture fixture) : IClassFixture<P
         new("Twilio:AuthToken", "0123456789abcdef0123456789abcdef"),
         new("Twilio:PublicBaseUrl", "https://media.example.com/"),
         new("Twilio:CallerId", "+14155550100"),
+        new("Pages:SignIn:Authority", "https://login.microsoftonline.com/e0000000-0000-4000-8000-000000000001/v2.0"),
+        new("Pages:SignIn:ClientId", "c2000000-0000-4000-8000-000000000001"),
+        new("Pages:SignIn:ClientSecret", "pages-secret"),
         .. TestTokens.Settings(),
     ];
 }

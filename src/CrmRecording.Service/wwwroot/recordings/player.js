@@ -298,19 +298,38 @@ function showSignIn() {
 }
 
 const session = createSession({
-  onChange: () => {
-    if (session.signedIn && !view && !loading) {
+  onChange: (state) => {
+    if (state.signedIn && !view && !loading) {
       loading = load().finally(() => { loading = null; });
-    } else if (!session.signedIn) {
-      showSignIn();
+    } else if (!state.signedIn) {
+      if (state.reason === "popup-blocked") {
+        setStatus("The browser blocked the sign-in window. Allow pop-ups for this site, then choose Sign in again.", "warn");
+      } else if (state.reason === "refused") {
+        setStatus(state.error === "not-a-crm-user"
+          ? "You signed in, but your account is not a user of this CRM."
+          : "Sign-in did not complete. Choose Sign in to try again.", "stop");
+      } else if (!view) {
+        showSignIn();
+      } else {
+        setStatus("Your sign-in has ended. Sign in again to keep listening.", "warn");
+        byId("sign-in").hidden = false;
+      }
     }
   },
 });
 
-byId("sign-in-button").addEventListener("click", () => session.signIn());
+byId("sign-in-button").addEventListener("click", () => {
+  session.signIn().catch((error) => {
+    // The reason is shown through onChange; a page opened on its own in a tab can still sign in by redirect.
+    if (error?.reason === "popup-blocked" && window.top === window) {
+      session.signInWithRedirect();
+    }
+  });
+});
 wireControls();
-if (session.signedIn) {
-  loading = load().finally(() => { loading = null; });
-} else {
-  showSignIn();
-}
+// A page opened on its own in a tab may already have a sign-in cookie; in the CRM's frame there is none.
+session.restore().then((restored) => {
+  if (!restored && !session.signedIn) {
+    showSignIn();
+  }
+});

@@ -1,0 +1,127 @@
+using CrmRecording.Service.Auth;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CrmRecording.Service.SignIn;
+
+/// <summary>
+/// Sign-in for the service's pages: the service is an OpenID Connect client (authorization code + PKCE) of the
+/// CRM's identity provider — the sandbox's own provider when none is configured in sandbox mode; top-level pages
+/// keep a session cookie; embedded pages get page tokens, which the API accepts as one more bearer issuer.
+/// </summary>
+internal static class PageSignIn
+{
+    public const string CookieScheme = "PageSession";
+
+    public const string OpenIdScheme = "PageOpenIdConnect";
+
+    public const string PageTokenScheme = "Bearer:pages";
+
+    public const string CookieName = "crr.session";
+
+    /// <summary>Authentication property holding the sign-in's absolute end (round-trip date), kept in the cookie.</summary>
+    public const string SessionExpiresItem = ".crr.session_expires";
+
+    public static IServiceCollection AddPageSignIn(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInOptions>, SignInOptionsValidation>();
+        // Sandbox mode signs in with the sandbox's own provider unless another one is configured.
+        var sandboxProvider = (configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox" && string.IsNullOrEmpty(configuration[$"{SignInOptions.Section}:Authority"]);
+        if (sandboxProvider)
+        {
+            services.AddSingleton<Sandbox.SandboxOpenId>();
+            services.AddHostedService(sp => sp.GetRequiredService<Sandbox.SandboxOpenId>());
+        }
+
+        services.AddSingleton<PageTokenIssuer>();
+        services.AddSingleton(new IssuerScheme(PageTokenIssuer.Issuer, PageTokenScheme));
+        services.AddSingleton<OpenIdSignInEvents>();
+        services.AddSingleton<PageSessionEvents>();
+        services.AddSingleton<PageTokens>();
+        services.AddAuthentication()
+            .AddCookie(CookieScheme, _ => { })
+            .AddOpenIdConnect(OpenIdScheme, _ => { })
+            .AddJwtBearer(PageTokenScheme, _ => { });
+        if (sandboxProvider)
+        {
+            // After the handler's own post-configuration, which leaves the discovery client to this one.
+            services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<Sandbox.SandboxOpenId>());
+        }
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<SignInOptions>, TimeProvider>(ConfigureCookie);
+        services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<SignInOptions>, TimeProvider, IServiceProvider>(ConfigureOpenId);
+        services.AddOptions<JwtBearerOptions>(PageTokenScheme).Configure<IOptions<AuthOptions>, TimeProvider, PageTokenIssuer>((jwt, auth, time, issuer) =>
+        {
+            CallerAuthentication.Configure(jwt, PageTokenIssuer.Issuer, PageTokenIssuer.Audience, auth.Value.ClockSkew, time);
+            jwt.TokenValidationParameters.IssuerSigningKey = issuer.Key;
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        });
+        return services;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, IOptions<SignInOptions> options, TimeProvider time)
+    {
+        cookie.Cookie.Name = CookieName;
+        cookie.Cookie.HttpOnly = true;
+        // Lax: sent when the provider redirects the browser back (a top-level GET), never on cross-site
+        // subrequests, so an embedded page cannot lean on it and a cross-site POST cannot use it.
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.Cookie.Path = "/";
+        cookie.ExpireTimeSpan = options.Value.SessionIdleTimeout;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/signin";
+        cookie.ReturnUrlParameter = "returnUrl";
+        cookie.TimeProvider = time;
+        cookie.EventsType = typeof(PageSessionEvents);
+    }
+
+    private static void ConfigureOpenId(OpenIdConnectOptions oidc, IOptions<SignInOptions> options, TimeProvider time, IServiceProvider services)
+    {
+        var settings = options.Value;
+        if (settings.Authority is { } authority)
+        {
+            oidc.Authority = authority.AbsoluteUri.TrimEnd('/');
+            oidc.ClientId = settings.ClientId;
+            oidc.ClientSecret = settings.ClientSecret;
+            oidc.RequireHttpsMetadata = !TokenIssuerOptions.IsLoopback(authority);
+        }
+        else if (services.GetService<Sandbox.SandboxOpenId>() is { } sandbox)
+        {
+            // Its discovery client is added after the handler's post-configuration (see SandboxOpenId).
+            oidc.ClientId = Sandbox.SandboxOpenId.ClientId;
+            oidc.ClientSecret = sandbox.ClientSecret;
+            oidc.RequireHttpsMetadata = false;
+        }
+
+        oidc.SignInScheme = CookieScheme;
+        oidc.ResponseType = "code";
+        oidc.UsePkce = true;
+        // The code comes back in the query of a top-level GET, so the correlation and nonce cookies can be
+        // SameSite=Lax and work over plain http on loopback (form_post would need SameSite=None; Secure).
+        oidc.ResponseMode = "query";
+        oidc.CallbackPath = settings.CallbackPath;
+        oidc.Scope.Clear();
+        foreach (var scope in settings.Scopes.Prepend("openid").Distinct(StringComparer.Ordinal))
+        {
+            oidc.Scope.Add(scope);
+        }
+
+        // The provider's tokens are used once, to learn who signed in; they are not kept in the cookie.
+        oidc.SaveTokens = false;
+        oidc.GetClaimsFromUserInfoEndpoint = false;
+        oidc.MapInboundClaims = false;
+        oidc.DisableTelemetry = true;
+        oidc.TokenValidationParameters.NameClaimType = CallerIdentity.NameClaim;
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.TimeProvider = time;
+        oidc.EventsType = typeof(OpenIdSignInEvents);
+    }
+}
