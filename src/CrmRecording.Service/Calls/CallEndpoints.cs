@@ -22,7 +22,11 @@ internal static class CallEndpoints
         calls.MapPost("/{id}/recording/start", StartAsync).WithSummary("The rep starts recording after a verbal disclosure, with their attestation (listed for audit).");
         calls.MapPost("/{id}/recording/pause", PauseAsync).WithSummary("PCI: stop capturing while payment details are given.");
         calls.MapPost("/{id}/recording/resume", ResumeAsync).WithSummary("Resume recording after a PCI pause.");
+        calls.MapPost("/{id}/hangup", HangUpAsync).WithSummary("The rep ends the call (both legs); the recording, if any, is then stored as after any hang-up.");
+        calls.MapGet("/{id}/events", Live.CallEventStream.StreamAsync).WithSummary("The call's live state as server-sent events (text/event-stream) until it is final (its rep, the rep's manager, recording reviewers).")
+            .Produces<Live.CallStateView>(StatusCodes.Status200OK, "text/event-stream");
         calls.MapGet("/manual-starts", ManualStartsAsync).WithSummary("Calls whose recording a rep started by hand, newest first (recording reviewers and administrators).");
+        app.MapVoiceToken();
         return app;
     }
 
@@ -76,6 +80,9 @@ internal static class CallEndpoints
 
     internal static Task<IResult> ResumeAsync(string id, RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken) =>
         ControlAsync(request, principal, caller, rep => flow.ResumeAsync(id, rep, cancellationToken), cancellationToken);
+
+    internal static Task<IResult> HangUpAsync(string id, RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, CallFlow flow, CancellationToken cancellationToken) =>
+        ControlAsync(request, principal, caller, rep => flow.HangUpAsync(id, rep, cancellationToken), cancellationToken);
 
     internal static async Task<IResult> ManualStartsAsync(ClaimsPrincipal principal, CallCaller caller, ICallStore calls, CancellationToken cancellationToken, int max = 100)
     {

@@ -37,6 +37,10 @@ public sealed class CallFlowOptions : IValidatableObject
     [Range(5, 600)]
     public int RingTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Seconds between keep-alive comments on a call's event stream (proxies close idle connections).</summary>
+    [Range(1, 300)]
+    public int EventsHeartbeatSeconds { get; set; } = 15;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PauseBehavior is not ("silence" or "skip"))

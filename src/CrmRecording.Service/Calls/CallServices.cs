@@ -60,6 +60,14 @@ internal static class CallServices
             services.AddSingleton<ILineTypeLookup, TwilioLineTypeLookup>();
         }
 
+        // Every write of the call store tells the live views (the dialer's event stream) of the change.
+        services.AddSingleton<Live.CallChangeFeed>();
+        if (services.LastOrDefault(d => d.ServiceType == typeof(ICallStore)) is { ImplementationFactory: { } storeFactory } store)
+        {
+            services.Remove(store);
+            services.AddSingleton<ICallStore>(sp => new Live.ObservedCallStore((ICallStore)storeFactory(sp), sp.GetRequiredService<Live.CallChangeFeed>()));
+        }
+
         services.AddSingleton<CallPlanner>();
         services.AddSingleton<CallCaller>();
         services.AddSingleton<CallEvents>();

@@ -1,3 +1,5 @@
+using CrmRecording.Service.Sandbox;
+
 namespace CrmRecording.Service.Pages;
 
 /// <summary>The HTML pages: plain documents whose modules call the API with the signed-in user's token.</summary>
@@ -7,6 +9,12 @@ internal static class PageEndpoints
     {
         app.MapGet("/recordings/{id}", (string id) => new HtmlPageResult("player/player.html"))
             .ExcludeFromDescription();
+        app.MapGet("/crm/dynamics/dialer", DialerPage.Serve).ExcludeFromDescription();
+        if (app.ServiceProvider.GetService<Sandbox.SandboxDataverse>() is not null)
+        {
+            app.MapSandboxCrm();
+        }
+
         return app;
     }
 }

@@ -12,16 +12,25 @@ public sealed class PagePolicy
 {
     private readonly IReadOnlyList<OriginPattern> _orgOrigins;
     private readonly string _frameAncestors;
+    private readonly IReadOnlyList<IRuntimePageOrigins> _runtime;
 
     public PagePolicy(IOptions<PageOptions> options)
+        : this(options, [])
+    {
+    }
+
+    public PagePolicy(IOptions<PageOptions> options, IEnumerable<IRuntimePageOrigins> runtime)
     {
         var value = options.Value;
         _orgOrigins = [.. value.EffectiveOrgOrigins.Select(OriginPattern.Parse)];
         _frameAncestors = string.Join(' ', ["'self'", .. value.EffectiveFrameAncestors.Select(a => OriginPattern.Parse(a).ToString())]);
+        _runtime = [.. runtime];
     }
 
-    /// <summary>The CSP <c>frame-ancestors</c> sources, <c>'self'</c> first.</summary>
-    public string FrameAncestors => _frameAncestors;
+    /// <summary>The CSP <c>frame-ancestors</c> sources, <c>'self'</c> first, then the origins known only at run time.</summary>
+    public string FrameAncestors => string.Join(' ', [_frameAncestors, .. RuntimeOrigins.Select(o => o.ToString())]);
+
+    private IEnumerable<OriginPattern> RuntimeOrigins => _runtime.SelectMany(r => r.Origins).Select(OriginPattern.Parse);
 
     /// <summary>
     /// Reads a CRM org origin passed to a page (the dialer's <c>?base=</c>): the origin when it is an absolute
@@ -36,7 +45,7 @@ public sealed class PagePolicy
             return null;
         }
 
-        foreach (var pattern in _orgOrigins)
+        foreach (var pattern in _orgOrigins.Concat(RuntimeOrigins))
         {
             if (pattern.Matches(uri))
             {
@@ -48,24 +57,25 @@ public sealed class PagePolicy
     }
 
     /// <summary>
-    /// The Content-Security-Policy of a page that may also load scripts from and connect to the given origins.
+    /// The Content-Security-Policy of a page that may also load scripts from, connect to and frame the given origins.
     /// <paramref name="styleNonce"/> admits the style elements a library adds at run time (wavesurfer.js draws in a
     /// shadow root and styles it with a <c>&lt;style&gt;</c> carrying the page's nonce); nothing else inline runs.
     /// </summary>
-    public string ContentSecurityPolicy(IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null)
+    public string ContentSecurityPolicy(IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null, IEnumerable<string>? frameOrigins = null)
     {
         var scripts = string.Join(' ', ["'self'", .. scriptOrigins ?? []]);
         var connect = string.Join(' ', ["'self'", .. connectOrigins ?? []]);
+        var frames = string.Join(' ', ["'self'", .. frameOrigins ?? []]);
         var styles = styleNonce is null ? "'self'" : $"'self' 'nonce-{styleNonce}'";
         return $"default-src 'none'; script-src {scripts}; style-src {styles}; img-src 'self' data:; media-src 'self'; " +
-            $"connect-src {connect}; frame-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; " +
-            $"frame-ancestors {_frameAncestors}";
+            $"connect-src {connect}; frame-src {frames}; form-action 'self'; base-uri 'none'; object-src 'none'; " +
+            $"frame-ancestors {FrameAncestors}";
     }
 
     /// <summary>Sets the page headers on <paramref name="response"/>.</summary>
-    public void Apply(HttpResponse response, IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null)
+    public void Apply(HttpResponse response, IEnumerable<string>? scriptOrigins = null, IEnumerable<string>? connectOrigins = null, string? styleNonce = null, IEnumerable<string>? frameOrigins = null)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(scriptOrigins, connectOrigins, styleNonce);
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(scriptOrigins, connectOrigins, styleNonce, frameOrigins);
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -11,6 +11,11 @@ internal static class PageServices
             .Validate(o => o.FrameAncestors.Concat(o.OrgOrigins).All(IsOrigin), "Pages:FrameAncestors and Pages:OrgOrigins take origins such as https://contoso.crm.dynamics.com or https://*.crm.dynamics.com.")
             .ValidateOnStart();
         services.AddSingleton<PagePolicy>();
+        if ((configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
+        {
+            // The sandbox CRM page at / is served by the service itself: its origins are trusted like a CRM org's.
+            services.AddSingleton<IRuntimePageOrigins, Sandbox.SandboxOrigins>();
+        }
         return services;
     }
 
@@ -19,6 +24,9 @@ internal static class PageServices
     {
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".mjs"] = "text/javascript";
+        // Pages are served only through their endpoints, with their security headers (and filled-in templates).
+        types.Mappings.Remove(".html");
+        types.Mappings.Remove(".htm");
         return app.UseStaticFiles(new StaticFileOptions
         {
             ContentTypeProvider = types,

@@ -1,0 +1,51 @@
+using CrmRecording.Dataverse;
+using CrmRecording.Service.Pages;
+
+namespace CrmRecording.Service.Sandbox;
+
+/// <summary>
+/// The sandbox CRM page at <c>/</c>, standing in for Dynamics 365: the seeded records with "Call" buttons and their
+/// phone calls, framing the real dialer under the service's other loopback name (a real cross-origin iframe), with a
+/// stand-in of the org's CIF library at the path Dynamics serves it from. Mapped in sandbox mode only.
+/// </summary>
+internal static class SandboxCrmEndpoints
+{
+    public const string CifLibraryPath = "/webresources/Widget/msdyn_ciLibrary.js";
+
+    public static IEndpointRouteBuilder MapSandboxCrm(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", ServePage).ExcludeFromDescription();
+        app.MapGet(CifLibraryPath, ServeCifLibrary).ExcludeFromDescription();
+        app.MapGet("/sandbox/crm/records", ReadAsync).WithTags("sandbox")
+            .WithSummary("Sandbox only: the seeded contacts, leads and opportunities with their numbers, and their phone calls.");
+        return app;
+    }
+
+    internal static IResult ServePage(HttpRequest request)
+    {
+        var host = request.Host.Host;
+        var dialer = $"{request.Scheme}://{SandboxOrigins.OtherName(host)}:{request.Host.Port ?? (request.IsHttps ? 443 : 80)}";
+        var self = $"{request.Scheme}://{request.Host}";
+        return new HtmlTemplateResult("sandbox/index.html", new Dictionary<string, string>
+        {
+            ["dialerOrigin"] = dialer,
+            ["dialerUrl"] = $"{dialer}/crm/dynamics/dialer?base={Uri.EscapeDataString(self)}",
+        })
+        {
+            FrameOrigins = [dialer],
+        };
+    }
+
+    internal static IResult ServeCifLibrary(IWebHostEnvironment environment, HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(environment.WebRootFileProvider.GetFileInfo("sandbox/cif/msdyn_ciLibrary.js").CreateReadStream(), "text/javascript; charset=utf-8");
+    }
+
+    internal static async Task<IResult> ReadAsync(DataverseClient crm, HttpResponse response, CancellationToken cancellationToken)
+    {
+        response.Headers.CacheControl = "no-store";
+        return Results.Ok(await SandboxCrmRecords.ReadAsync(crm, cancellationToken).ConfigureAwait(false));
+    }
+}
