@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace CrmRecording.Service.Playback;
 
@@ -105,26 +106,39 @@ internal sealed class WavePeaks : Stream
 
     private void AddFrames(ReadOnlySpan<byte> data)
     {
+        // WAV is little-endian, as is every machine .NET runs this service on; the samples are read in place.
+        var samples = MemoryMarshal.Cast<byte, short>(data);
         var channels = Channels;
-        var frames = data.Length / (channels * 2);
-        var offset = 0;
-        for (var f = 0; f < frames && _frame < _frames; f++, _frame++)
+        var at = 0;
+        while (at < samples.Length && _frame < _frames)
         {
+            // The frames up to the end of the current bucket are scanned without a division per frame.
             var bucket = (int)(_frame * _bucketCount / _frames);
-            var at = bucket * channels;
-            for (var c = 0; c < channels; c++, offset += 2)
+            var bucketEnd = (((bucket + 1) * _frames) + _bucketCount - 1) / _bucketCount;
+            var frames = (int)Math.Min((samples.Length - at) / channels, Math.Min(bucketEnd, _frames) - _frame);
+            for (var c = 0; c < channels; c++)
             {
-                var sample = BinaryPrimitives.ReadInt16LittleEndian(data[offset..]);
-                if (sample < _min[at + c])
+                var cell = (bucket * channels) + c;
+                short min = _min[cell], max = _max[cell];
+                for (var i = at + c; i < at + (frames * channels); i += channels)
                 {
-                    _min[at + c] = sample;
+                    var sample = samples[i];
+                    if (sample < min)
+                    {
+                        min = sample;
+                    }
+                    else if (sample > max)
+                    {
+                        max = sample;
+                    }
                 }
 
-                if (sample > _max[at + c])
-                {
-                    _max[at + c] = sample;
-                }
+                _min[cell] = min;
+                _max[cell] = max;
             }
+
+            at += frames * channels;
+            _frame += frames;
         }
     }
 
@@ -151,7 +165,7 @@ internal sealed class WavePeaks : Stream
     private bool TryParseHeader(out int dataStart)
     {
         dataStart = 0;
-        var h = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_header);
+        var h = CollectionsMarshal.AsSpan(_header);
         if (h.Length < 12 || h.Length % 2 != 0)
         {
             return false;
