@@ -17,7 +17,19 @@ public readonly record struct E164Number
 
     internal int CallingCodeLength { get; }
 
-    public int CallingCode => int.Parse(Digits.AsSpan(0, CallingCodeLength), provider: null);
+    public int CallingCode
+    {
+        get
+        {
+            var code = 0;
+            for (var i = 0; i < CallingCodeLength; i++)
+            {
+                code = (code * 10) + (Digits[i] - '0');
+            }
+
+            return code;
+        }
+    }
 
     public ReadOnlySpan<char> NationalSignificantNumber => Digits.AsSpan(CallingCodeLength);
 
