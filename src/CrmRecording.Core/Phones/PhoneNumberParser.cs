@@ -15,17 +15,17 @@ public sealed partial class PhoneNumberParser(PhoneNumberingPlan plan)
     private const int MaxE164Digits = 15;
     private const int MaxInputLength = 128;
 
-    public static PhoneNumberParser Default { get; } = new(PhoneNumberingPlan.Default);
+    public static PhoneNumberParser Default { get; } = new(PhoneNumberingPlan.Default, DefaultCacheSize);
 
     /// <param name="raw">What was typed.</param>
     /// <param name="defaultCountry">ISO 3166-1 alpha-2 country assumed for numbers written without an international prefix.</param>
-    public PhoneParseResult Parse(string? raw, string? defaultCountry = null)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return PhoneParseResult.Fail(PhoneParseError.Empty, "no phone number was given.");
-        }
+    public PhoneParseResult Parse(string? raw, string? defaultCountry = null) =>
+        string.IsNullOrWhiteSpace(raw)
+            ? PhoneParseResult.Fail(PhoneParseError.Empty, "no phone number was given.")
+            : ParseCached(raw, defaultCountry);
 
+    private PhoneParseResult ParseUncached(string raw, string? defaultCountry)
+    {
         if (raw.Length > MaxInputLength)
         {
             return PhoneParseResult.Fail(PhoneParseError.TooLong, $"'{Shorten(raw)}' is {raw.Length} characters; a phone number has at most 15 digits.");

@@ -55,6 +55,11 @@ public sealed class PhoneNumberingPlan
     /// <summary>What the plan says about a number: its region and type, and so whether it is valid.</summary>
     public PhoneNumberInfo Analyze(E164Number number)
     {
+        if (number.Info is { } known && ReferenceEquals(number.AnalyzedBy, this))
+        {
+            return known;
+        }
+
         var regions = RegionsOf(number.CallingCode);
         if (regions is null)
         {
