@@ -27,9 +27,16 @@ public sealed class PhoneDifferentialTests(ITestOutputHelper output)
         var inputs = PhoneInputCorpus.Build();
         Assert.True(inputs.Count >= 50_000, $"only {inputs.Count} inputs");
         var disagreements = new List<Disagreement>();
+        var longestSource = string.Empty;
         foreach (var input in inputs)
         {
             var ours = Readers.Ours(input);
+            if (!ours.IsRefused)
+            {
+                var source = LocationResolver.Default.FromPhone(ToE164(ours.E164!), DeviceType.Unknown).Source;
+                longestSource = source.Length > longestSource.Length ? source : longestSource;
+            }
+
             var lib = Readers.Libphonenumber(input);
             if (Disagreement.Classify(ours, lib) is { } kind)
             {
@@ -37,9 +44,11 @@ public sealed class PhoneDifferentialTests(ITestOutputHelper output)
             }
         }
 
-        var table = Table(inputs.Count, disagreements, clock.Elapsed);
+        var table = Table(inputs, disagreements, clock.Elapsed);
         output.WriteLine(table);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "phone-differential.md"), table);
+        // The strongest evidence is written to the CRM's 200-character location-source column.
+        Assert.True(longestSource.Length <= 200, $"{longestSource.Length} characters: {longestSource}");
         var failures = disagreements.Where(d => d.LessStrict && AllowList.Reason(d) is null).ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} inputs read less strictly than libphonenumber, e.g.:\n" + string.Join("\n", failures.Take(40).Select(Describe)));
     }
@@ -63,10 +72,13 @@ public sealed class PhoneDifferentialTests(ITestOutputHelper output)
     private static string Describe(Disagreement d) =>
         $"  [{d.Input.Form}] '{d.Input.Raw}' in {d.Input.Region ?? "-"}: ours {d.Ours} → {d.OursOutcome}; libphonenumber {d.Libphonenumber} → {d.LibOutcome}";
 
-    private static string Table(int total, List<Disagreement> disagreements, TimeSpan elapsed)
+    private static string Table(IReadOnlyList<PhoneInput> inputs, List<Disagreement> disagreements, TimeSpan elapsed)
     {
         var sb = new StringBuilder();
+        var total = inputs.Count;
         sb.AppendLine($"Phone readings compared with libphonenumber-csharp: {total:N0} inputs, {total - disagreements.Count:N0} read alike, {disagreements.Count:N0} read differently ({elapsed.TotalSeconds:F1} s).");
+        sb.AppendLine();
+        sb.AppendLine("Inputs by form: " + string.Join(", ", inputs.GroupBy(i => i.Form).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count():N0}")) + ".");
         sb.AppendLine();
         sb.AppendLine("| class | inputs | forms (most frequent) | less strict | allowed |");
         sb.AppendLine("|---|---:|---|---:|---:|");
