@@ -50,7 +50,7 @@ public sealed partial class PhoneNumberParser
         {
             var letter = raw.AsSpan().IndexOfAnyInRange('A', 'z');
             return letter >= 0 && char.IsAsciiLetter(raw[letter])
-                ? PhoneParseResult.Fail(PhoneParseError.ContainsLetters, $"'{raw}' contains no digits; type the number in digits, as in +44 20 7946 0958.")
+                ? PhoneParseResult.Fail(PhoneParseError.ContainsLetters, $"'{raw}' contains letters but no digits; type the number in digits, as in +44 20 7946 0958.")
                 : PhoneParseResult.Fail(PhoneParseError.Empty, $"'{raw}' contains no digits.");
         }
 
