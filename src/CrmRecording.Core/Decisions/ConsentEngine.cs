@@ -58,7 +58,7 @@ public sealed class ConsentEngine
     public RecordingDecision Decide(DecisionInput input)
     {
         var evidence = _resolver.Resolve(input.Customer);
-        var places = new PartyPlaces();
+        var places = PartyPlaces.Rent();
         for (var i = 0; i < evidence.Count; i++)
         {
             var e = evidence[i];
