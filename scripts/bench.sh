@@ -9,6 +9,8 @@
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms).
 # Usage: scripts/bench.sh [ROWS] [SECTION...]   (default: every section; or BENCH_SECTIONS="calls ingest")
+# BENCH_BASELINE=REV (a git revision, e.g. main or HEAD~3) also measures that revision in the same run, built in a
+# temporary git worktree, for decisions and enrich: before and after side by side on the same machine and input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
@@ -18,7 +20,10 @@ want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
 stop_service() { if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; service_pid=""; fi; }
-trap 'stop_service; rm -rf "$work"' EXIT
+baseline="${BENCH_BASELINE:-}"
+base_dir="$work/baseline"
+remove_baseline() { if [ -d "$base_dir" ]; then git worktree remove --force "$base_dir" >/dev/null 2>&1 || true; git worktree prune; fi; }
+trap 'stop_service; remove_baseline; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
@@ -39,8 +44,19 @@ if want webhook || want calls || want range || want peaks; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
+if [ -n "$baseline" ] && { want decisions || want enrich; }; then
+  git worktree add --detach "$base_dir" "$baseline" >/dev/null
+  echo "== baseline: $baseline ($(git -C "$base_dir" log -1 --format='%h %s' | cut -c1-100))"
+fi
+
 if want decisions; then
 echo "== decisions per second (BenchmarkDotNet, one core)"
+if [ -n "$baseline" ]; then
+  echo "-- baseline $baseline"
+  (cd "$base_dir" && dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
+    --filter '*DecisionBenchmarks*' --affinity 1 --artifacts "$work/bdn-baseline")
+  echo "-- this tree"
+fi
 dotnet run -c Release --project bench/CrmRecording.Benchmarks -- \
   --filter '*DecisionBenchmarks*' --affinity 1 --artifacts "$work/bdn"
 fi
@@ -61,6 +77,16 @@ else
   time "${crmrec[@]}"
 fi
 ls -l "$work/enriched.csv" | awk '{ printf "output: %.0f MB\n", $5 / 1048576 }'
+if [ -n "$baseline" ]; then
+  echo "-- baseline $baseline on the same export"
+  dotnet build -c Release "$base_dir/src/CrmRecording.Cli" -v quiet --nologo >/dev/null
+  base_crmrec=(dotnet "$base_dir/src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll" enrich --in "$work/export.csv" --out "$work/enriched-baseline.csv" --rep-region US-TX --as-of 2026-11-24)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "baseline enrich: %e s wall, %U s user, %M KB peak resident memory" "${base_crmrec[@]}"
+  else
+    time "${base_crmrec[@]}"
+  fi
+fi
 fi
 
 if want import; then

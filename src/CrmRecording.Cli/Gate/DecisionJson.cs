@@ -31,6 +31,18 @@ internal static class DecisionJson
             w.WriteString("customerPhone", phone.ToString());
         }
 
+        if (d.CustomerEvidence.FirstOrDefault(e => e.Phone is not null) is { Phone: { } reading } phoneEvidence)
+        {
+            w.WriteStartObject("phone");
+            w.WriteString("e164", reading.Number.ToString());
+            WriteOptional(w, "region", reading.Info.Region);
+            w.WriteString("type", Core.Phones.PhoneNumberTypeNames.ToWireName(reading.Info.Type));
+            w.WriteBoolean("valid", reading.Info.IsValid);
+            WriteStrings(w, "places", phoneEvidence.Places.Select(p => p.Value));
+            w.WriteString("reading", phoneEvidence.Source);
+            w.WriteEndObject();
+        }
+
         w.WriteString("device", Core.Phones.DeviceTypeNames.ToWireName(d.Input.Customer.Device));
         w.WriteStartArray("jurisdictions");
         foreach (var c in d.Jurisdictions)
@@ -61,6 +73,7 @@ internal static class DecisionJson
         w.WriteString("rules", d.Versions.Rules);
         w.WriteString("callingCodes", d.Versions.CallingCodes);
         w.WriteString("areaCodes", d.Versions.AreaCodes);
+        w.WriteString("phoneMetadata", d.Versions.PhoneMetadata);
         w.WriteString("policy", d.Versions.Policy);
         w.WriteEndObject();
         w.WriteEndObject();

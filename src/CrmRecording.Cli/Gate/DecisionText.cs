@@ -12,6 +12,12 @@ internal static class DecisionText
         o.WriteLine(d.Outcome.ToPlainWords());
         o.WriteLine();
         o.WriteLine($"Why: {d.Summary}");
+        if (d.CustomerEvidence.FirstOrDefault(e => e.Phone is not null) is { Phone: { } phone } evidence)
+        {
+            // The number as read: E.164, its country and type by the numbering plan, and what that says of the place.
+            o.WriteLine($"Phone: {(phone.Info.IsValid ? phone.Describe() : $"{phone.Number}, not a valid number for {phone.Country}")}; {(evidence.Places.Count == 0 ? "places the customer nowhere" : "places the customer in " + string.Join(", ", evidence.Places))}.");
+        }
+
         o.WriteLine();
         o.WriteLine("Jurisdictions weighed:");
         foreach (var group in d.Jurisdictions.GroupBy(j => (j.Party, Expanded: j.Basis == JurisdictionBasis.CountryWithoutSubdivision, Country: j.Code.Country)))
@@ -43,7 +49,7 @@ internal static class DecisionText
         }
 
         o.WriteLine();
-        o.WriteLine($"As of {d.Input.AsOf:yyyy-MM-dd} · rules {d.Versions.Rules} · calling codes {d.Versions.CallingCodes} · area codes {d.Versions.AreaCodes} · policy {d.Versions.Policy}");
+        o.WriteLine($"As of {d.Input.AsOf:yyyy-MM-dd} · rules {d.Versions.Rules} · calling codes {d.Versions.CallingCodes} · area codes {d.Versions.AreaCodes} · phone metadata {d.Versions.PhoneMetadata} · policy {d.Versions.Policy}");
     }
 
     private static string Party(Party party) => party switch

@@ -20,18 +20,19 @@ public sealed class ConsentEngine
     private readonly Func<string, IReadOnlyList<Jurisdiction>> _subdivisionsOf;
     private readonly FrozenDictionary<string, RuleOverride> _overrides;
     private readonly FrozenDictionary<string, Jurisdiction[]> _subdivisions;
+    private readonly FrozenDictionary<string, bool> _oneLaw;
 
     public ConsentEngine(
         RecordingPolicy policy,
         JurisdictionCatalog catalog,
         CallingCodeTable callingCodes,
         NanpAreaCodeTable areaCodes,
-        Func<JurisdictionCode, string>? nameOf = null)
+        Func<JurisdictionCode, string>? nameOf = null,
+        PhoneNumberingPlan? numberingPlan = null)
     {
         Policy = policy;
         _nameOf = nameOf ?? (code => code.Value);
         _catalog = catalog;
-        _resolver = new LocationResolver(callingCodes, areaCodes);
         _overrides = policy.Overrides.ToFrozenDictionary(o => o.Code.Value, StringComparer.Ordinal);
         _subdivisions = catalog.All.Select(j => j.Code)
             .Concat(policy.Overrides.Select(o => o.Code))
@@ -40,7 +41,10 @@ public sealed class ConsentEngine
             .GroupBy(c => c.Country, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(Lookup).OrderBy(j => j.Code.Value, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _subdivisionsOf = country => _subdivisions.TryGetValue(country, out var subs) ? subs : [];
-        Versions = new DataVersions(catalog.Version, callingCodes.Version, areaCodes.Version, policy.Version);
+        _oneLaw = _subdivisions.ToFrozenDictionary(p => p.Key, p => p.Value.All(s => RuleOf(s.Code) == RuleOf(JurisdictionCode.Parse(p.Key))), StringComparer.Ordinal);
+        var plan = numberingPlan ?? PhoneNumberingPlan.Default;
+        _resolver = new LocationResolver(plan, callingCodes, areaCodes, country => _oneLaw.GetValueOrDefault(country, true));
+        Versions = new DataVersions(catalog.Version, callingCodes.Version, areaCodes.Version, policy.Version, plan.Version);
     }
 
     /// <summary>An engine over the embedded data.</summary>
@@ -54,12 +58,13 @@ public sealed class ConsentEngine
     public RecordingDecision Decide(DecisionInput input)
     {
         var evidence = _resolver.Resolve(input.Customer);
-        var places = new PartyPlaces();
-        foreach (var e in evidence)
+        var places = PartyPlaces.Rent();
+        for (var i = 0; i < evidence.Count; i++)
         {
-            foreach (var place in e.Places)
+            var e = evidence[i];
+            for (var k = 0; k < e.Places.Count; k++)
             {
-                places.Add(place, Party.Customer, JurisdictionBasis.Named, e);
+                places.Add(e.Places[k], Party.Customer, JurisdictionBasis.Named, e);
             }
         }
 
@@ -135,6 +140,10 @@ public sealed class ConsentEngine
             }
             : JurisdictionCatalog.Unlisted(code) with { Name = _nameOf(code) };
     }
+
+    /// <summary>The rule applied to a place under this policy: its override, else its row (ambiguous when unlisted).</summary>
+    private ConsentRule RuleOf(JurisdictionCode code) =>
+        _overrides.TryGetValue(code.Value, out var o) ? o.Rule : Lookup(code).Rule;
 
     private (RecordingOutcome Outcome, ConsentEffect Effect) ApplyContact(DecisionInput input, RecordingOutcome legal)
     {

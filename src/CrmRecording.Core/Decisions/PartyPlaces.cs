@@ -10,9 +10,24 @@ namespace CrmRecording.Core.Decisions;
 /// <remarks>Entries are structs in one growing array: this runs for every decision, a million times a second.</remarks>
 internal sealed class PartyPlaces
 {
+    [ThreadStatic]
+    private static PartyPlaces? _reused;
+
     private Entry[] _entries = new Entry[8];
 
     public int Count { get; private set; }
+
+    /// <summary>
+    /// An empty instance for this thread, reused from the previous decision on it: a decision is built and read
+    /// within one call, and nothing keeps a reference to the instance afterwards.
+    /// </summary>
+    public static PartyPlaces Rent()
+    {
+        var places = _reused ??= new PartyPlaces();
+        Array.Clear(places._entries, 0, places.Count);
+        places.Count = 0;
+        return places;
+    }
 
     public (JurisdictionCode Code, Party Party, JurisdictionBasis Basis, IReadOnlyList<LocationEvidence> Evidence) this[int index]
     {

@@ -43,6 +43,16 @@ public sealed class JurisdictionCatalog
     public IReadOnlyList<Jurisdiction> SubdivisionsOf(string country) =>
         _subdivisions.TryGetValue(country, out var list) ? list : [];
 
+    /// <summary>
+    /// True when the country's law is the same everywhere in it: none of its subdivisions has a row with another
+    /// rule. A number that says only "somewhere in this country" then still says which law applies.
+    /// </summary>
+    public bool HasOneLaw(string country)
+    {
+        var national = TryGet(JurisdictionCode.Parse(country), out var row) ? row.Rule : ConsentRule.Ambiguous;
+        return SubdivisionsOf(country).All(s => s.Rule == national);
+    }
+
     public static Jurisdiction Unlisted(JurisdictionCode code) => new(
         code,
         code.Value,

@@ -17,4 +17,8 @@ public sealed record CustomerFacts(
     DeviceType Device = DeviceType.Unknown,
     IReadOnlyList<JurisdictionCode>? AddressPlaces = null,
     string? AddressText = null,
-    JurisdictionCode? VerifiedLocation = null);
+    JurisdictionCode? VerifiedLocation = null)
+{
+    /// <summary>What another reader said of <see cref="Phone"/> (region, type); when null the embedded plan reads it. Lets the differential tests weigh libphonenumber's own reading.</summary>
+    internal PhoneNumberInfo? PhoneInfo { get; init; }
+}

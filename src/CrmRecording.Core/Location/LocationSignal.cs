@@ -9,12 +9,18 @@ public enum LocationSignal
     /// <summary>The state/province and country of the CRM address.</summary>
     CrmAddress,
 
-    /// <summary>The country calling code of the phone number.</summary>
+    /// <summary>The country of a valid fixed-line or mobile number, by its calling code and leading digits.</summary>
     PhoneCountry,
 
     /// <summary>The NANP area code of the phone number.</summary>
     AreaCode,
 
-    /// <summary>A toll-free, premium or other non-geographic number: it says nothing about location.</summary>
+    /// <summary>
+    /// A toll-free, premium, shared-cost, personal, UAN or other non-geographic number: it places the customer
+    /// nowhere (its country is kept as weak evidence only where the law is the same all over that country).
+    /// </summary>
     NonGeographicNumber,
+
+    /// <summary>A number that is not valid for its country: it places the customer nowhere.</summary>
+    InvalidNumber,
 }

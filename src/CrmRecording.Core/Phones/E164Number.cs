@@ -6,10 +6,12 @@ namespace CrmRecording.Core.Phones;
 /// </summary>
 public readonly record struct E164Number
 {
-    internal E164Number(string digits, int callingCodeLength)
+    internal E164Number(string digits, int callingCodeLength, PhoneNumberingPlan? plan = null, PhoneNumberInfo? info = null)
     {
         Digits = digits;
         CallingCodeLength = callingCodeLength;
+        AnalyzedBy = plan;
+        Info = info;
     }
 
     /// <summary>All digits without the plus sign, e.g. <c>14155550142</c>.</summary>
@@ -17,7 +19,24 @@ public readonly record struct E164Number
 
     internal int CallingCodeLength { get; }
 
-    public int CallingCode => int.Parse(Digits.AsSpan(0, CallingCodeLength), provider: null);
+    /// <summary>The plan that analysed the number when it was read, so a decision does not analyse it again.</summary>
+    internal PhoneNumberingPlan? AnalyzedBy { get; }
+
+    internal PhoneNumberInfo? Info { get; }
+
+    public int CallingCode
+    {
+        get
+        {
+            var code = 0;
+            for (var i = 0; i < CallingCodeLength; i++)
+            {
+                code = (code * 10) + (Digits[i] - '0');
+            }
+
+            return code;
+        }
+    }
 
     public ReadOnlySpan<char> NationalSignificantNumber => Digits.AsSpan(CallingCodeLength);
 
@@ -25,6 +44,11 @@ public readonly record struct E164Number
 
     /// <summary>The NANP area code (NPA), or empty when the number is not in the North American Numbering Plan.</summary>
     public ReadOnlySpan<char> NanpAreaCode => IsNanp ? Digits.AsSpan(1, 3) : [];
+
+    /// <summary>Two numbers are equal when their digits are: the analysis kept alongside is a cache, not part of the value.</summary>
+    public bool Equals(E164Number other) => string.Equals(Digits, other.Digits, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Digits is null ? 0 : Digits.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => Digits is null ? string.Empty : "+" + Digits;
 

@@ -13,4 +13,7 @@ public enum PhoneParseError
     TooLong,
     InvalidNanpNumber,
     InvalidExtension,
+
+    /// <summary>Between the shortest and longest numbers of the country, but no number there has this length.</summary>
+    InvalidLength,
 }

@@ -11,7 +11,7 @@ public sealed class EnrichCommandTests
         c1,Ada Lovelace,(702) 555-0100,,NV,US,,,
         c2,"Grace Hopper, RADM",,+1 512 555 0100,Texas,United States,,,
         c3,Alan Turing,020 7946 0958,,,United Kingdom,,,
-        c4,Bad Phone,1-800-FLOWERS,,CA,US,,,
+        c4,Bad Phone,415-555-O142,,CA,US,,,
         c5,Opted Out,+1 512 555 0101,,TX,US,declined,2026-01-02,
         c6,Consented,+1 415 555 0142,,CA,US,granted,2026-09-01,
         c7,Typo State,+1 415 555 0142,,Kalifornia,US,,,
@@ -48,10 +48,12 @@ public sealed class EnrichCommandTests
         Assert.Equal("all-party", rows[0]["crr_recordingrule"]);
         Assert.Equal("US-NV US", rows[0]["crr_jurisdictions"]);
         Assert.Equal("+17025550100", rows[0]["crr_phone_e164"]);
+        Assert.Contains("phone +17025550100, a fixed-line-or-mobile number of US: area code 702", rows[0]["crr_decisionreasons"], StringComparison.Ordinal);
 
         Assert.Equal("record-after-notice", rows[1]["crr_recordingdecision"]);
         Assert.Equal("mobile", rows[1]["crr_devicetype"]);
         Assert.Equal("+442079460958", rows[2]["crr_phone_e164"]);
+        Assert.Contains("phone +442079460958, a fixed-line number of GB: country GB", rows[2]["crr_decisionreasons"], StringComparison.Ordinal);
 
         Assert.Contains("telephone1", rows[3]["crr_error"], StringComparison.Ordinal);
         Assert.Contains("letter", rows[3]["crr_error"], StringComparison.Ordinal);

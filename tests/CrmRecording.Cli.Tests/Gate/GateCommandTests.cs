@@ -24,6 +24,40 @@ public sealed class GateCommandTests
         Assert.Contains(json.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("Cal. Penal Code", StringComparison.Ordinal));
         Assert.Matches(@"^\d{4}\.\d+\.\d+$", json.GetProperty("rulesVersion").GetString());
         Assert.Equal("+14155550142", json.GetProperty("customerPhone").GetString());
+        var phone = json.GetProperty("phone");
+        Assert.Equal("US", phone.GetProperty("region").GetString());
+        Assert.Equal("fixed-line-or-mobile", phone.GetProperty("type").GetString());
+        Assert.True(phone.GetProperty("valid").GetBoolean());
+        Assert.Equal(["US-CA"], phone.GetProperty("places").EnumerateArray().Select(p => p.GetString()));
+        Assert.StartsWith("libphonenumber ", json.GetProperty("dataVersions").GetProperty("phoneMetadata").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gate_KoreanCarrierPrefix_ReadsTheCalifornianNumberAndSaysSo()
+    {
+        var json = Json("--customer-phone", "008 1 415 555 0142", "--default-country", "KR", "--rep-region", "US-TX");
+        Assert.Equal("+14155550142", json.GetProperty("phone").GetProperty("e164").GetString());
+        Assert.Equal("record-after-consent", json.GetProperty("decision").GetString());
+        Assert.Contains(json.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("phone +14155550142, a fixed-line-or-mobile number of US: area code 415", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gate_NumberNotValidForItsCountry_SaysSoAndTreatsTheLocationAsUnknown()
+    {
+        var json = Json("--customer-phone", "+44 1632 960123", "--rep-region", "US-TX");
+        Assert.False(json.GetProperty("phone").GetProperty("valid").GetBoolean());
+        Assert.True(json.GetProperty("customerLocationUnknown").GetBoolean());
+        Assert.Equal("record-after-consent", json.GetProperty("decision").GetString());
+        Assert.Contains(json.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("+441632960123 is not a valid number for GB", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gate_TextFormat_ShowsThePhoneAsRead()
+    {
+        var r = Crmrec.Run("gate", "--customer-phone", "+44 800 123 4567", "--rep-region", "US-TX", "--as-of", "2026-11-24");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Phone: +448001234567, a toll-free number of GB; places the customer in GB.", r.Out, StringComparison.Ordinal);
+        Assert.Contains("phone metadata libphonenumber ", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +96,8 @@ public sealed class GateCommandTests
     }
 
     [Theory]
-    [InlineData("--customer-phone", "1-800-FLOWERS", "--customer-phone")]
+    [InlineData("--customer-phone", "415-555-O142", "--customer-phone")]
+    [InlineData("--customer-phone", "+44 20 7946 09", "--customer-phone")]
     [InlineData("--device", "pager", "--device")]
     [InlineData("--consent", "maybe", "--consent")]
     [InlineData("--consent-date", "1/2/2026", "--consent-date")]

@@ -105,7 +105,7 @@ public sealed class ConsentEngineTests
         var d = Decide(new ContactFields { Phone = "1-800-555-0199", DefaultCountry = "US", RepRegion = "US-TX" });
         Assert.True(d.CustomerLocationUnknown);
         Assert.Equal(RecordingOutcome.RecordAfterConsent, d.Outcome);
-        Assert.Contains(d.Reasons, r => r.Contains("gives no location", StringComparison.Ordinal));
+        Assert.Contains(d.Reasons, r => r.Contains("+18005550199, a toll-free number of US: a toll-free number (area code 800) places the customer nowhere", StringComparison.Ordinal));
     }
 
     [Fact]
