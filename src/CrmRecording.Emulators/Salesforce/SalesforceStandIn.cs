@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CrmRecording.Emulators.Journal;
+using CrmRecording.Emulators.Salesforce.Auth;
+using CrmRecording.Emulators.Salesforce.Faults;
+using CrmRecording.Emulators.Salesforce.Http;
+using CrmRecording.Emulators.Salesforce.Journal;
+using CrmRecording.Emulators.Salesforce.Org;
+using CrmRecording.Emulators.Salesforce.Seed;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmRecording.Emulators.Salesforce;
+
+/// <summary>
+/// A Salesforce org on loopback: a login host (the OAuth token endpoint, client credentials and JWT bearer) and an
+/// instance host (the REST subset this product uses: SOQL query with paging, sObject retrieve/create/update/upsert,
+/// sObject Collections), each on its own free port of 127.0.0.1, over an in-memory org with
+/// <see cref="SalesforceSeed"/>. Clients use <see cref="LoginAddress"/> as their login URL; the token answer names
+/// <see cref="InstanceAddress"/>, which is the only host serving data.
+/// </summary>
+public sealed class SalesforceStandIn : IAsyncDisposable
+{
+    private readonly OrgStore store = new();
+    private readonly SessionBook sessions = new();
+    private readonly RestHandler handler;
+    private WebApplication? app;
+    private Uri? login;
+    private Uri? instance;
+    private bool disposed;
+
+    public SalesforceStandIn(SalesforceStandInOptions? options = null)
+    {
+        Options = options ?? new SalesforceStandInOptions();
+        Options.ThrowIfInvalid();
+        Faults.SessionsExpired += sessions.ExpireAll;
+        var tokens = new TokenHandler(Options, store, sessions, () => LoginAddress, () => InstanceAddress);
+        handler = new RestHandler(Options, store, sessions, tokens, Faults, Requests, () => LoginAddress.Port);
+    }
+
+    public SalesforceStandInOptions Options { get; }
+
+    public SalesforceFaults Faults { get; } = new();
+
+    /// <summary>Every request received, on either host.</summary>
+    public RequestJournal<SalesforceRequest> Requests { get; } = new();
+
+    /// <summary>The login host, <c>http://127.0.0.1:PORT/</c>: the token endpoint only.</summary>
+    public Uri LoginAddress => login ?? throw new InvalidOperationException("The Salesforce stand-in has not been started.");
+
+    /// <summary>The instance host, <c>http://127.0.0.1:PORT2/</c>: where data is read and written.</summary>
+    public Uri InstanceAddress => instance ?? throw new InvalidOperationException("The Salesforce stand-in has not been started.");
+
+    /// <summary>A copy of a record as stored (every field), for tests to check what was written; null when none.</summary>
+    public JsonObject? Record(string type, string id) => RecordIds.Normalize(id) is { } canonical ? store.Get(type, canonical) : null;
+
+    /// <summary>Copies of every record of an object, in creation order.</summary>
+    public IReadOnlyList<JsonObject> Records(string type) => store.All(type);
+
+    /// <summary>Loads the seed data (unless turned off), listens on two free loopback ports and returns the login address.</summary>
+    public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (app is not null)
+        {
+            throw new InvalidOperationException("The Salesforce stand-in is already started.");
+        }
+
+        if (Options.LoadSeedData)
+        {
+            SeedLoader.Load(store);
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+        app = builder.Build();
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToList();
+        login = addresses[0];
+        instance = addresses[1];
+        return login;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        Faults.SessionsExpired -= sessions.ExpireAll;
+        if (app is not null)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
