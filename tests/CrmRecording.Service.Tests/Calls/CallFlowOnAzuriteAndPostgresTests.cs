@@ -73,7 +73,7 @@ public sealed class CallFlowOnAzuriteAndPostgresTests : IAsyncLifetime
         Assert.Equal(-1, blob.AsSpan().IndexOf("RIFF"u8));
         Assert.Equal(-1, blob.AsSpan().IndexOf(plaintext.AsSpan(44, 64)));
         var stored = await sandbox.Factory.Services.GetRequiredService<ICallStore>().GetAsync(call.Id);
-        Assert.IsType<SqlCallStore>(sandbox.Factory.Services.GetRequiredService<ICallStore>());
+        Assert.IsType<SqlCallStore>(Assert.IsType<CrmRecording.Service.Calls.Live.ObservedCallStore>(sandbox.Factory.Services.GetRequiredService<ICallStore>()).Inner);
         Assert.True(stored!.Recordings[0].WrittenToCrm);
     }
 

@@ -104,8 +104,25 @@ test('a popup closed before signing in rejects with popup-closed', async () => {
 
   win.popup.closed = true;
   await win.fire((t) => t.repeat);
+  await win.fire((t) => !t.repeat);
 
   await assert.rejects(pending, (e) => e.reason === 'popup-closed');
+});
+
+test('a popup seen closed before its answer is delivered still signs the page in', async () => {
+  const win = fakeWindow();
+  const { s, changes } = session(win);
+  const pending = s.signIn();
+
+  // The popup posted and closed itself; the watcher notices the close first, then the message arrives.
+  win.popup.closed = true;
+  await win.fire((t) => t.repeat);
+  win.post(answer('page-token-1'));
+  await win.fire((t) => !t.repeat && t.ms === 2000);
+
+  assert.equal((await pending).name, 'Riley Chen');
+  assert.equal(s.signedIn, true);
+  assert.ok(!changes.some((c) => c.reason === 'popup-closed'));
 });
 
 test('a refused sign-in rejects with its reason', async () => {

@@ -6,6 +6,9 @@ namespace CrmRecording.Service.Calls.Live;
 /// </summary>
 internal sealed class ObservedCallStore(ICallStore inner, CallChangeFeed feed) : ICallStore, IAsyncDisposable
 {
+    /// <summary>The store that keeps the calls.</summary>
+    public ICallStore Inner => inner;
+
     public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
 
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)

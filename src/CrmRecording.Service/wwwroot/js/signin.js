@@ -15,6 +15,7 @@
 const MESSAGE_SIGNED_IN = 'crr-signin';
 const MESSAGE_REFUSED = 'crr-signin-error';
 const RENEW_AT = 0.8;
+const CLOSED_GRACE_MS = 2000;
 const POPUP_FEATURES = 'popup=yes,width=520,height=680';
 
 export class SignInError extends Error {
@@ -113,6 +114,7 @@ export function createSession({ onChange = () => {}, basePath = '', window: win 
     let onMessage;
     let watcher;
     let settled = false;
+    let closing = false;
     const promise = new Promise((resolve, reject) => {
       onMessage = (event) => {
         // Only this service's own sign-in popup may sign the page in.
@@ -139,10 +141,17 @@ export function createSession({ onChange = () => {}, basePath = '', window: win 
       };
       win.addEventListener('message', onMessage);
       watcher = win.setInterval(() => {
-        if (!settled && popup.closed) {
-          settled = true;
-          notify('popup-closed');
-          reject(new SignInError('popup-closed', 'The sign-in window was closed before the sign-in completed.'));
+        if (!settled && popup.closed && !closing) {
+          // The popup posts its answer and then closes itself: it can be seen closed before its message is
+          // delivered here, so the answer is still awaited for a moment before the sign-in counts as abandoned.
+          closing = true;
+          win.setTimeout(() => {
+            if (!settled) {
+              settled = true;
+              notify('popup-closed');
+              reject(new SignInError('popup-closed', 'The sign-in window was closed before the sign-in completed.'));
+            }
+          }, CLOSED_GRACE_MS);
         }
       }, 500);
     });
