@@ -8,7 +8,7 @@ namespace CrmRecording.Service.Sandbox;
 /// phone calls, framing the real dialer under the service's other loopback name (a real cross-origin iframe), with a
 /// stand-in of the org's CIF library at the path Dynamics serves it from. Mapped in sandbox mode only.
 /// </summary>
-internal static class SandboxCrmEndpoints
+internal static partial class SandboxCrmEndpoints
 {
     public const string CifLibraryPath = "/webresources/Widget/msdyn_ciLibrary.js";
 
@@ -18,8 +18,25 @@ internal static class SandboxCrmEndpoints
         app.MapGet(CifLibraryPath, ServeCifLibrary).ExcludeFromDescription();
         app.MapGet("/sandbox/crm/records", ReadAsync).WithTags("sandbox")
             .WithSummary("Sandbox only: the seeded contacts, leads and opportunities with their numbers, and their phone calls.");
+
+        // What a newcomer opens first: said once the service listens, with the address it listens on.
+        var services = app.ServiceProvider;
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+            var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("CrmRecording.Service.Sandbox");
+            foreach (var address in addresses ?? [])
+            {
+                var page = address.TrimEnd('/') + "/";
+                Welcome(log, page);
+            }
+        });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox CRM page: open {Address} in a browser, sign in as a seeded user (Riley Chen, the rep) and click a number")]
+    private static partial void Welcome(ILogger logger, string address);
 
     internal static IResult ServePage(HttpRequest request)
     {

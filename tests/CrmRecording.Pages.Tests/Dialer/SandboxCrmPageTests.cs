@@ -43,6 +43,7 @@ public sealed class SandboxCrmPageTests(PagesHost host) : IClassFixture<PagesHos
         var play = deal.GetByRole(AriaRole.Link, new() { Name = "Play recording" });
         await Assertions.Expect(play).ToBeVisibleAsync();
         Assert.Matches("^/recordings/[0-9a-f]{32}$", await play.GetAttributeAsync("href"));
+        await Screenshots.TakeAsync(crm.Page, "sandbox-crm");
     }
 
     [Fact]
