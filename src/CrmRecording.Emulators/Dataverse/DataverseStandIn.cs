@@ -1,4 +1,3 @@
-using System.Net;
 using CrmRecording.Emulators.Dataverse.Faults;
 using CrmRecording.Emulators.Dataverse.Http;
 using CrmRecording.Emulators.Dataverse.Journal;
@@ -7,12 +6,9 @@ using CrmRecording.Emulators.Dataverse.Operations;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Emulators.Dataverse.Store;
 using CrmRecording.Emulators.Dataverse.Webhooks;
+using CrmRecording.Emulators.Hosting;
 using CrmRecording.Emulators.Journal;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Emulators.Dataverse;
 
@@ -84,13 +80,8 @@ public sealed partial class DataverseStandIn : IAsyncDisposable
             SeedLoader.Load(store);
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port));
-        app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        (app, var addresses) = await LoopbackHost.StartAsync(handler.HandleAsync, [Options.Port], cancellationToken).ConfigureAwait(false);
+        baseAddress = addresses[0];
         return baseAddress;
     }
 

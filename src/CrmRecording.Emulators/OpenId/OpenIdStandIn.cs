@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
+using CrmRecording.Emulators.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Emulators.OpenId;
 
@@ -60,13 +56,8 @@ public sealed class OpenIdStandIn : IAsyncDisposable
             throw new InvalidOperationException("The OpenID stand-in is already started.");
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port));
-        app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        (app, var addresses) = await LoopbackHost.StartAsync(handler.HandleAsync, [Options.Port], cancellationToken).ConfigureAwait(false);
+        baseAddress = addresses[0];
         return baseAddress;
     }
 

@@ -1,4 +1,4 @@
-using System.Net;
+using CrmRecording.Emulators.Hosting;
 using System.Text.Json.Nodes;
 using CrmRecording.Emulators.Journal;
 using CrmRecording.Emulators.Salesforce.Auth;
@@ -8,10 +8,6 @@ using CrmRecording.Emulators.Salesforce.Journal;
 using CrmRecording.Emulators.Salesforce.Org;
 using CrmRecording.Emulators.Salesforce.Seed;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Emulators.Salesforce;
 
@@ -74,17 +70,7 @@ public sealed class SalesforceStandIn : IAsyncDisposable
             SeedLoader.Load(store);
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToList();
+        (app, var addresses) = await LoopbackHost.StartAsync(handler.HandleAsync, [0, 0], cancellationToken).ConfigureAwait(false);
         login = addresses[0];
         instance = addresses[1];
         return login;

@@ -1,4 +1,4 @@
-using System.Net;
+using CrmRecording.Emulators.Hosting;
 using CrmRecording.Emulators.Journal;
 using CrmRecording.Emulators.Twilio.Calls;
 using CrmRecording.Emulators.Twilio.Faults;
@@ -7,10 +7,6 @@ using CrmRecording.Emulators.Twilio.Journal;
 using CrmRecording.Emulators.Twilio.Lookup;
 using CrmRecording.Emulators.Twilio.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Emulators.Twilio;
 
@@ -67,13 +63,8 @@ public sealed partial class TwilioStandIn : IAsyncDisposable
             throw new InvalidOperationException("The Twilio stand-in is already started.");
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port));
-        app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        (app, var addresses) = await LoopbackHost.StartAsync(handler.HandleAsync, [Options.Port], cancellationToken).ConfigureAwait(false);
+        baseAddress = addresses[0];
         return baseAddress;
     }
 
