@@ -30,7 +30,7 @@ public sealed class SolutionPackTests : IDisposable
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Equal(["[Content_Types].xml", "solution.xml", "customizations.xml"], names.Take(3));
         Assert.Contains("environmentvariabledefinitions/crr_MediaServiceUrl/environmentvariabledefinition.xml", names);
-        Assert.Equal(5, names.Count(n => n.StartsWith("WebResources/", StringComparison.Ordinal)));
+        Assert.Equal(6, names.Count(n => n.StartsWith("WebResources/", StringComparison.Ordinal)));
         Assert.All(names, n => Assert.DoesNotContain('\\', n));
     }
 
@@ -147,7 +147,7 @@ public sealed class SolutionPackTests : IDisposable
     {
         using var zip = Pack();
         var resources = SolutionPackRun.Xml(zip, "customizations.xml").Root!.Element("WebResources")!.Elements("WebResource").ToList();
-        Assert.Equal(["crr_/commands.js", "crr_/dialer.html", "crr_/dialer.js", "crr_/player.html", "crr_/player.js"], resources.Select(w => w.Element("Name")!.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["crr_/commands.js", "crr_/dialer.html", "crr_/dialer.js", "crr_/environment.js", "crr_/player.html", "crr_/player.js"], resources.Select(w => w.Element("Name")!.Value).Order(StringComparer.Ordinal));
         var overrides = SolutionPackRun.Xml(zip, "[Content_Types].xml").Root!.Elements(ContentTypes + "Override").Select(o => o.Attribute("PartName")!.Value).ToList();
         foreach (var resource in resources)
         {
@@ -173,8 +173,8 @@ public sealed class SolutionPackTests : IDisposable
         var forms = customizations.Descendants("systemform").Select(f => f.Element("formid")!.Value).ToHashSet();
         var views = customizations.Descendants("savedquery").Select(v => v.Element("savedqueryid")!.Value).ToHashSet();
         var components = SolutionPackRun.Xml(zip, "solution.xml").Root!.Descendants("RootComponent").ToList();
-        // 6 tables, 5 choices, 3 roles, 1 view and 4 forms of existing tables, 5 web resources, 1 endpoint, the steps, 1 environment variable.
-        Assert.Equal(6 + 5 + 3 + 1 + 4 + 5 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
+        // 6 tables, 5 choices, 3 roles, 1 view and 4 forms of existing tables, 6 web resources, 1 endpoint, the steps, 1 environment variable.
+        Assert.Equal(6 + 5 + 3 + 1 + 4 + 6 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
         foreach (var c in components)
         {
             var key = c.Attribute("schemaName")?.Value ?? c.Attribute("id")!.Value;
@@ -216,7 +216,7 @@ public sealed class SolutionPackTests : IDisposable
         var zip = Path.Combine(_dir.Path, "summary.zip");
         var r = SolutionPackRun.PackReal(zip, "--managed");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 6 tables, 57 columns, 5 choices, 3 roles, 5 web resources, 4 forms, 3 views, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
+        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 6 tables, 57 columns, 5 choices, 3 roles, 6 web resources, 4 forms, 3 views, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
         Assert.Contains(zip, r.Out, StringComparison.Ordinal);
     }
 

@@ -9,9 +9,7 @@ crr.dialer = (function () {
   var FORMATTED = "@OData.Community.Display.V1.FormattedValue";
   var COLUMNS = "crr_recordingdecision,crr_decisionreasons,crr_consentstatus,crr_consentdate,crr_consentmethod,crr_donotrecord,crr_jurisdictions,crr_rulesversion";
 
-  function xrm() {
-    return window.Xrm || (window.parent && window.parent.Xrm);
-  }
+  var xrm = crr.environment.xrm;
 
   function target() {
     var query = new URLSearchParams(window.location.search);
@@ -48,17 +46,6 @@ crr.dialer = (function () {
     text("status", message);
   }
 
-  function mediaService(api) {
-    // The environment variable's current value wins over its default; both may be empty until an admin sets them.
-    return api.retrieveMultipleRecords("environmentvariabledefinition",
-      "?$select=defaultvalue&$filter=schemaname eq 'crr_MediaServiceUrl'&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)")
-      .then(function (result) {
-        var definition = result.entities[0];
-        if (!definition) { return null; }
-        var values = definition.environmentvariabledefinition_environmentvariablevalue || [];
-        return (values[0] && values[0].value) || definition.defaultvalue || null;
-      });
-  }
 
   function start() {
     var api = xrm() && xrm().WebApi;
@@ -68,7 +55,7 @@ crr.dialer = (function () {
     api.retrieveRecord(row.table, row.id, "?$select=" + COLUMNS)
       .then(show)
       .catch(function (error) { fail("Could not read the " + row.table + ": " + error.message); });
-    mediaService(api)
+    crr.environment.mediaService(api)
       .then(function (url) { text("service", url ? "Media service: " + url : "The media service URL (crr_MediaServiceUrl) is not set; ask an administrator."); })
       .catch(function () { text("service", ""); });
   }

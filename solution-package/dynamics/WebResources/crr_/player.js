@@ -10,9 +10,7 @@ crr.player = (function () {
   var RECORDING_ID = /^[0-9a-f]{32}$/;
   var ROW_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-  function xrm() {
-    return window.Xrm || (window.parent && window.parent.Xrm);
-  }
+  var xrm = crr.environment.xrm;
 
   // navigateTo passes ?data=id%3D...; a form web resource gets ?id={GUID}&typename=phonecall&...
   function requestedId() {
@@ -29,18 +27,6 @@ crr.player = (function () {
     document.getElementById("player").hidden = true;
   }
 
-  function mediaService(api) {
-    // The environment variable's current value wins over its default; both may be empty until an admin sets them.
-    return api.retrieveMultipleRecords("environmentvariabledefinition",
-      "?$select=defaultvalue&$filter=schemaname eq 'crr_MediaServiceUrl'&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)")
-      .then(function (result) {
-        var definition = result.entities[0];
-        if (!definition) { return null; }
-        var values = definition.environmentvariabledefinition_environmentvariablevalue || [];
-        var url = (values[0] && values[0].value) || definition.defaultvalue || null;
-        return url ? url.replace(/\/+$/, "") : null;
-      });
-  }
 
   function recordingLink(api, service, id) {
     if (RECORDING_ID.test(id)) {
@@ -63,7 +49,7 @@ crr.player = (function () {
     var id = requestedId();
     if (!api) { say("Open the recording from a phone call in Dynamics 365."); return; }
     if (!RECORDING_ID.test(id) && !ROW_ID.test(id)) { say("Save the phone call first: there is no recording to play yet."); return; }
-    mediaService(api)
+    crr.environment.mediaService(api)
       .then(function (service) {
         if (!service) {
           say("The media service URL (crr_MediaServiceUrl) is not set; ask an administrator.");
