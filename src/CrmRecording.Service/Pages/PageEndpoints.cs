@@ -7,7 +7,7 @@ internal static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/recordings/{id}", (string id) => new HtmlPageResult("player/player.html"))
+        app.MapGet("/recordings/{id}", (string id) => new HtmlTemplateResult("player/player.html"))
             .ExcludeFromDescription();
         app.MapGet("/crm/dynamics/dialer", DialerPage.Serve).ExcludeFromDescription();
         if (app.ServiceProvider.GetService<Sandbox.SandboxDataverse>() is not null)
