@@ -20,7 +20,12 @@ public sealed class SignInScriptTests
         var errors = node.StandardError.ReadToEndAsync();
         await node.WaitForExitAsync();
 
+        // Every test in the file ran and passed (a file that stopped loading half-way would pass fewer).
+        var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SignIn", "signin.test.mjs"));
+        var declared = System.Text.RegularExpressions.Regex.Count(script, @"^test\(", System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.True(node.ExitCode == 0, await output + await errors);
-        Assert.Contains("pass 10", await output, StringComparison.Ordinal);
+        Assert.True(declared >= 11, $"only {declared} tests were found in signin.test.mjs");
+        Assert.Contains($"pass {declared}", await output, StringComparison.Ordinal);
+        Assert.Contains("fail 0", await output, StringComparison.Ordinal);
     }
 }
