@@ -1,0 +1,40 @@
+using CrmRecording.Service.Auth;
+using CrmRecording.Service.Crm;
+
+namespace CrmRecording.Service.Playback;
+
+/// <summary>
+/// The CRM user behind a validated token: a Salesforce User by the <c>sf_user_id</c> claim, else a Dataverse user by
+/// the <c>oid</c> (Entra object id) claim.
+/// </summary>
+internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccessDirectory? salesforce = null)
+{
+    /// <summary>Why the token cannot name a CRM user, or null when it can.</summary>
+    public static string? MissingClaim(CallerIdentity caller) =>
+        caller.SalesforceUserId is null && caller.EntraObjectId is null
+            ? "the token carries no oid (Entra object id) or sf_user_id (Salesforce User id) claim"
+            : null;
+
+    /// <returns>The user; null when the CRM has no such (active) user.</returns>
+    /// <exception cref="CrmUnavailableException">Salesforce did not answer.</exception>
+    public async Task<CrmUser?> FindAsync(CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        if (caller.SalesforceUserId is { } sf)
+        {
+            if (salesforce is null)
+            {
+                return null;
+            }
+
+            var user = await salesforce.FindUserAsync(sf, cancellationToken).ConfigureAwait(false);
+            return user is null ? null : new CrmUser(CrmRecordRef.Salesforce, user.Id.Value, user.Name);
+        }
+
+        if (caller.EntraObjectId is { } oid && await directory.FindUserAsync(oid, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            return CrmUser.FromDataverse(found.Id, found.FullName);
+        }
+
+        return null;
+    }
+}
