@@ -16,6 +16,7 @@ public sealed record CrmRecordRef(string Crm, string Table, string Id)
     public const string Salesforce = "salesforce";
 
     /// <summary>The service's local GUID for the record: the row id in Dataverse, a name-based key for any other CRM.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Guid Key => KeyOf(Crm, Id);
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace CrmRecording.Service.Crm;
 public sealed record CrmUser(string Crm, string Id, string? Name)
 {
     /// <summary>The local key (<see cref="CrmRecordRef.KeyOf"/>) the call's <c>RepUserId</c> holds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Guid Key => CrmRecordRef.KeyOf(Crm, Id);
 
     public static CrmUser FromDataverse(Guid systemUserId, string? name) => new(CrmRecordRef.Dynamics, systemUserId.ToString("D"), name);
