@@ -27,6 +27,11 @@ internal static class SalesforceServices
             return services;
         }
 
+        if (mode == "remote" && (configuration["Twilio:Mode"] ?? configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
+        {
+            throw new OptionsValidationException("Salesforce", typeof(SalesforceClientOptions), ["Salesforce:Mode is remote while Twilio is the sandbox stand-in: calls for real Salesforce records would go to the local stand-in. Set Twilio:Mode=remote with the account's settings."]);
+        }
+
         if (mode == "sandbox")
         {
             services.AddSingleton<Sandbox.SandboxSalesforce>();

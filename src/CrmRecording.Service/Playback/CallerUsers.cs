@@ -7,7 +7,8 @@ namespace CrmRecording.Service.Playback;
 /// The CRM user behind a validated token: a Salesforce User by the <c>sf_user_id</c> claim, else a Dataverse user by
 /// the <c>oid</c> (Entra object id) claim.
 /// </summary>
-internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccessDirectory? salesforce = null)
+/// <param name="salesforceOrgId">The org this service serves (<c>Salesforce:OrganizationId</c>); a token naming another org names nobody here.</param>
+internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccessDirectory? salesforce = null, string? salesforceOrgId = null)
 {
     /// <summary>Why the token cannot name a CRM user, or null when it can.</summary>
     public static string? MissingClaim(CallerIdentity caller) =>
@@ -21,7 +22,7 @@ internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccess
     {
         if (caller.SalesforceUserId is { } sf)
         {
-            if (salesforce is null)
+            if (salesforce is null || !SameOrg(caller.SalesforceOrgId))
             {
                 return null;
             }
@@ -37,4 +38,12 @@ internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccess
 
         return null;
     }
+
+    /// <summary>
+    /// A token that names its org must name this one; an org id in a token cannot be checked (so is refused) when
+    /// <c>Salesforce:OrganizationId</c> is not set. Tokens without one come from an issuer trusted for this org.
+    /// </summary>
+    private bool SameOrg(string? tokenOrg) =>
+        tokenOrg is null
+        || (salesforceOrgId is not null && CrmRecording.Salesforce.SalesforceId.TryParse(tokenOrg, out var a) && CrmRecording.Salesforce.SalesforceId.TryParse(salesforceOrgId, out var b) && a == b);
 }
