@@ -73,6 +73,26 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
         Assert.Equal(1, ConsentLogRows(call.Id));
     }
 
+    [Fact]
+    public async Task CreateActivity_FromAnOpportunity_IsACallTaskWhoIsThePrimaryContactWhatIsTheOpportunity()
+    {
+        var target = (await Port.GetTargetAsync(Opportunity))!;
+        var call = new CallRecord
+        {
+            Id = "fedcba9876543210fedcba9876543210", Crm = CrmName, Entity = "Opportunity",
+            RecordId = target.Regarding.Key, RecordRef = target.Regarding, CustomerTable = target.Customer.Table,
+            CustomerId = target.CustomerRef.Key, CustomerRef = target.CustomerRef, RepUserId = Rep.Key, RepRef = Rep.Id,
+            CustomerPhone = "+14155550101", Decision = "record-after-consent", Reasons = [], Jurisdictions = ["US-CA"], RulesVersion = "test",
+            CallbackBase = new Uri("https://media.example/"), Language = "en-US", CreatedAt = Now,
+        };
+
+        var task = StandIn.Record("Task", (await Port.CreatePhoneCallAsync(call, "Call with contact")).Id)!;
+
+        Assert.Equal(
+            ("Call", "Outbound", call.Id, SalesforceSeed.Contacts.CaliforniaMobile, SalesforceSeed.Opportunities.FleetRenewal, SalesforceSeed.Users.SalesRep),
+            ((string?)task["TaskSubtype"], (string?)task["CallType"], (string?)task["CallObject"], (string?)task["WhoId"], (string?)task["WhatId"], (string?)task["OwnerId"]));
+    }
+
     protected override int ConsentLogRows(string callId) => StandIn.Records("Consent_Log__c").Count(r => (string?)r["Call_Id__c"] == callId);
 
     protected override (string? Link, string? Decision) RecordingLinkAndDecision(CallRecord placed)
