@@ -53,6 +53,7 @@ internal static class ServiceHost
         AddSteps(builder.Services);
         builder.Services.AddCalls(builder.Configuration);
         builder.Services.AddPlayback(builder.Configuration);
+        builder.Services.AddSalesforce(builder.Configuration);
         builder.Services.AddPages(builder.Configuration);
         builder.Services.AddPageSignIn(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.

@@ -52,6 +52,17 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public void Start_RealSalesforceOrgWithTheTwilioStandIn_IsRefused()
+    {
+        using var factory = new ServiceFactory();
+        factory.Settings["Salesforce:Mode"] = "remote";
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Salesforce:Mode is remote while Twilio is the sandbox stand-in", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_RealCrmWithTheTwilioStandIn_IsRefused()
     {
         using var factory = new ServiceFactory { Crm = new CrmRecording.Testing.FakeCrm() };

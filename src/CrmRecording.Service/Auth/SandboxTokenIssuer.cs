@@ -39,4 +39,22 @@ internal sealed class SandboxTokenIssuer
             ]),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
+
+    /// <summary>A token for a Salesforce user: <c>sf_user_id</c> names the User (the <c>sub</c> too, for the audit trail); no <c>oid</c>.</summary>
+    public string MintSalesforce(string salesforceUserId, string? name, DateTimeOffset now) =>
+        Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + Lifetime).UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(CallerIdentity.SalesforceUserIdClaim, salesforceUserId),
+                new Claim(JwtRegisteredClaimNames.Sub, salesforceUserId),
+                new Claim(CallerIdentity.NameClaim, name ?? salesforceUserId),
+            ]),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
 }

@@ -44,12 +44,17 @@ internal static class CallEndpoints
             return problem!;
         }
 
-        if (request.RepUserId is { Length: > 0 } rep && (!Guid.TryParse(rep, out var repId) || repId != user.Id))
+        if (request.Crm is { Length: > 0 } crm && crm != user.Crm && crm is Crm.CrmRecordRef.Dynamics or Crm.CrmRecordRef.Salesforce)
+        {
+            return Results.Problem(statusCode: 403, detail: $"Your token is for a {user.Crm} user; calls in {crm} are placed by its own users.");
+        }
+
+        if (request.RepUserId is { Length: > 0 } rep && !IsUser(user, rep))
         {
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user: calls are placed only as yourself.");
         }
 
-        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id.ToString() }, remote, cancellationToken).ConfigureAwait(false);
+        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id }, remote, cancellationToken).ConfigureAwait(false);
         response.Headers["Server-Timing"] = remote.ServerTiming();
         return call is null ? Results.Problem(statusCode: status, detail: refusal) : Results.Created($"/api/calls/{call.CallId}", call);
     }
@@ -101,6 +106,8 @@ internal static class CallEndpoints
             .Select(c => new { callId = c.Id, c.RepUserId, c.ManualStart, c.Decision, c.PhoneCallId, c.CustomerTable, c.CustomerId }));
     }
 
+    private static bool IsUser(Crm.CrmUser user, string named) => CallerIds.Same(user, named);
+
     private static async Task<IResult> ControlAsync(RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, Func<Guid, Task<CallFlow.ControlResult>> control, CancellationToken cancellationToken)
     {
         var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
@@ -110,14 +117,22 @@ internal static class CallEndpoints
         }
 
         // The body may name the rep (older dialers); it must then be the caller.
-        if (request?.RepUserId is { Length: > 0 } named && (!Guid.TryParse(named, out var namedId) || namedId != user.Id))
+        if (request?.RepUserId is { Length: > 0 } named && !IsUser(user, named))
         {
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user.");
         }
 
-        var result = await control(user.Id).ConfigureAwait(false);
+        var result = await control(user.Key).ConfigureAwait(false);
         return result.Problem is null ? Results.Ok(result.Call) : Results.Problem(statusCode: result.Status, detail: result.Problem);
     }
+}
+
+/// <summary>Whether an id named in a request is the caller's own (a GUID in Dynamics; 15 or 18 characters in Salesforce).</summary>
+file static class CallerIds
+{
+    public static bool Same(Crm.CrmUser user, string named) => user.Crm == Crm.CrmRecordRef.Salesforce
+        ? CrmRecording.Salesforce.SalesforceId.TryParse(named, out var sf) && sf.Value == user.Id
+        : Guid.TryParse(named, out var id) && id == user.Key;
 }
 
 /// <summary>Body of the recording control requests; the rep is the caller (a named rep must be the caller).</summary>

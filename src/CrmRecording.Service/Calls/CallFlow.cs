@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Dataverse;
+using CrmRecording.Service.Crm;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Options;
@@ -41,12 +42,15 @@ internal sealed partial class CallFlow(
         var call = new CallRecord
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            Crm = "dynamics",
+            Crm = request.Crm!,
             Entity = request.Entity!,
-            RecordId = plan.Target!.RegardingId,
+            RecordId = plan.Target!.Regarding.Key,
+            RecordRef = plan.Target.Regarding,
             CustomerTable = plan.Target.Customer.Table,
-            CustomerId = plan.Target.Customer.Id,
-            RepUserId = plan.Rep!.Id,
+            CustomerId = plan.Target.CustomerRef.Key,
+            CustomerRef = plan.Target.CustomerRef,
+            RepUserId = plan.Rep!.User.Key,
+            RepRef = plan.Rep.User.Id,
             RepName = plan.Rep.Name,
             CustomerPhone = plan.Number!,
             Decision = decision.Outcome.ToWireName(),
@@ -74,13 +78,13 @@ internal sealed partial class CallFlow(
 
         try
         {
-            var phoneCallId = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken)).ConfigureAwait(false);
-            call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = phoneCallId }, CancellationToken.None).ConfigureAwait(false);
+            var activity = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken)).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = activity.Key, ActivityRef = activity }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is DataverseException or CrmUnavailableException or HttpRequestException or TaskCanceledException)
         {
             await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
-            CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? 0);
+            CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? (ex as CrmUnavailableException)?.Status ?? 0);
             return (503, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.", null);
         }
 
@@ -108,7 +112,7 @@ internal sealed partial class CallFlow(
         }
 
         CallPlaced(log, call.Id, call.Decision);
-        return (201, null, new PlaceCallResponse(call.Id, call.Decision, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status));
+        return (201, null, new PlaceCallResponse(call.Id, call.Decision, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status, call.ActivityRef));
     }
 
     /// <summary>The rep's softphone (Twilio Voice SDK client identity); identities allow letters, digits and underscores.</summary>

@@ -1,6 +1,8 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Dataverse;
+using CrmRecording.Salesforce;
+using CrmRecording.Service.Crm;
 
 namespace CrmRecording.Service.Calls;
 
@@ -8,10 +10,12 @@ namespace CrmRecording.Service.Calls;
 /// Reads the row dialled from and the rep through the CRM port and asks the consent engine what this call
 /// may record. Bad requests and rows that cannot be called come back as a <see cref="CallPlan.Problem"/>.
 /// </summary>
-internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactReader reader, TimeProvider time)
+internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactReader reader, TimeProvider time)
 {
     private static readonly string[] Entities = ["contact", "lead", "opportunity"];
     private static readonly string[] PhoneFields = ["telephone1", "mobilephone"];
+    private static readonly string[] SalesforceObjects = ["Contact", "Lead", "Opportunity"];
+    private static readonly string[] SalesforcePhoneFields = ["Phone", "MobilePhone"];
 
     public async Task<CallPlan> PlanAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
@@ -24,21 +28,22 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
         {
             return await ReadAndDecideAsync(request, remote, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is DataverseException or CrmUnavailableException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Without the CRM's consent fields nothing can be decided, so nothing is dialled.
-            return CallPlan.Fail(503, $"The CRM could not be read just now ({(ex as DataverseException)?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}); the call was not placed. Try again in a moment.");
+            var status = (ex as DataverseException)?.Status ?? (ex as CrmUnavailableException)?.Status ?? 0;
+            return CallPlan.Fail(503, $"The CRM could not be read just now ({(status == 0 ? "no answer" : status.ToString(System.Globalization.CultureInfo.InvariantCulture))}); the call was not placed. Try again in a moment.");
         }
     }
 
     private async Task<CallPlan> ReadAndDecideAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
-        var id = Guid.Parse(request.Id!);
-        var repId = Guid.Parse(request.RepUserId!);
+        var id = request.Id!;
+        var repId = request.RepUserId!;
         CallTarget? target;
         try
         {
-            target = await remote.MeasureAsync(() => crm.GetTargetAsync(request.Entity!, id, cancellationToken)).ConfigureAwait(false);
+            target = await remote.MeasureAsync(() => crm.GetTargetAsync(new CrmRecordRef(request.Crm!, request.Entity!, id), cancellationToken)).ConfigureAwait(false);
         }
         catch (CallTargetException ex)
         {
@@ -50,17 +55,17 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
             return CallPlan.Fail(404, $"No {request.Entity} {id} in the CRM.");
         }
 
-        var rep = await remote.MeasureAsync(() => crm.GetRepAsync(repId, cancellationToken)).ConfigureAwait(false);
+        var rep = await remote.MeasureAsync(() => crm.GetRepAsync(new CrmRecordRef(request.Crm!, "user", repId), cancellationToken)).ConfigureAwait(false);
         if (rep is null)
         {
-            return CallPlan.Fail(404, $"No CRM user {repId}: repUserId must be the systemuserid of the rep placing the call.");
+            return CallPlan.Fail(404, $"No CRM user {repId}: repUserId must be the id of the (active) CRM user placing the call.");
         }
 
         var customer = target.Customer;
         var (number, fromMobile) = request.PhoneField switch
         {
-            "telephone1" => (customer.BusinessPhone, false),
-            "mobilephone" => (customer.MobilePhone, true),
+            "telephone1" or "Phone" => (customer.BusinessPhone, false),
+            "mobilephone" or "MobilePhone" => (customer.MobilePhone, true),
             _ => string.IsNullOrWhiteSpace(customer.BusinessPhone) ? (customer.MobilePhone, true) : (customer.BusinessPhone, false),
         };
         if (string.IsNullOrWhiteSpace(number))
@@ -104,15 +109,18 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
         return reasons;
     }
 
-    private static string? Validate(PlaceCallRequest request)
+    private string? Validate(PlaceCallRequest request)
     {
-        if (request.Crm is not "dynamics")
+        if (request.Crm is not (CrmRecordRef.Dynamics or CrmRecordRef.Salesforce) || !crm.Has(request.Crm))
         {
-            return request.Crm is "salesforce"
-                ? "crm 'salesforce' is not supported by this service yet; use 'dynamics'."
-                : $"crm must be 'dynamics' (was '{request.Crm}').";
+            return $"crm must be one of {string.Join(", ", crm.Names.Select(n => $"'{n}'"))} (was '{request.Crm}').";
         }
 
+        return request.Crm == CrmRecordRef.Salesforce ? ValidateSalesforce(request) : ValidateDynamics(request);
+    }
+
+    private static string? ValidateDynamics(PlaceCallRequest request)
+    {
         if (request.Entity is null || !Entities.Contains(request.Entity))
         {
             return $"entity must be one of {string.Join(", ", Entities)} (was '{request.Entity}').";
@@ -131,6 +139,28 @@ internal sealed class CallPlanner(ICallCrm crm, ConsentEngine engine, ContactRea
         return request.PhoneField is null or "" || PhoneFields.Contains(request.PhoneField)
             ? null
             : $"phoneField must be one of {string.Join(", ", PhoneFields)} (was '{request.PhoneField}').";
+    }
+
+    private static string? ValidateSalesforce(PlaceCallRequest request)
+    {
+        if (request.Entity is null || !SalesforceObjects.Contains(request.Entity))
+        {
+            return $"entity must be one of {string.Join(", ", SalesforceObjects)} for Salesforce (was '{request.Entity}').";
+        }
+
+        if (!SalesforceId.TryParse(request.Id, out _))
+        {
+            return "id must be the record's 15- or 18-character Salesforce id.";
+        }
+
+        if (!SalesforceId.TryParse(request.RepUserId, out _))
+        {
+            return "repUserId must be the rep's Salesforce User id.";
+        }
+
+        return request.PhoneField is null or "" || SalesforcePhoneFields.Contains(request.PhoneField)
+            ? null
+            : $"phoneField must be one of {string.Join(", ", SalesforcePhoneFields)} for Salesforce (was '{request.PhoneField}').";
     }
 }
 

@@ -1,3 +1,5 @@
+using CrmRecording.Service.Crm;
+
 namespace CrmRecording.Service.Calls;
 
 /// <summary>
@@ -10,21 +12,31 @@ public sealed record CallRecord
     /// <summary>Random 128-bit id (hex); unguessable, used in callback URLs and by the dialer.</summary>
     public required string Id { get; init; }
 
-    /// <summary><c>dynamics</c> (Salesforce later).</summary>
+    /// <summary><c>dynamics</c> or <c>salesforce</c>: which CRM the records below live in.</summary>
     public required string Crm { get; init; }
 
     /// <summary>The row the rep dialled from: contact, lead or opportunity.</summary>
     public required string Entity { get; init; }
 
+    /// <summary>The row's id in Dataverse; for other CRMs its local key (<see cref="CrmRecordRef.Key"/>), the id being in <see cref="RecordRef"/>.</summary>
     public required Guid RecordId { get; init; }
+
+    /// <summary>The record dialled from, by the CRM's own id; absent on calls stored before CRMs other than Dynamics (then <see cref="Record"/> rebuilds it).</summary>
+    public CrmRecordRef? RecordRef { get; init; }
 
     /// <summary>The contact or lead called (for an opportunity, its customer).</summary>
     public required string CustomerTable { get; init; }
 
     public required Guid CustomerId { get; init; }
 
-    /// <summary>The CRM user who placed the call; owns it for playback.</summary>
+    /// <summary>The customer by the CRM's own id (Salesforce: a Contact or Lead id); absent on older calls.</summary>
+    public CrmRecordRef? CustomerRef { get; init; }
+
+    /// <summary>The CRM user who placed the call; owns it for playback. For CRMs other than Dynamics, the local key of <see cref="RepRef"/>.</summary>
     public required Guid RepUserId { get; init; }
+
+    /// <summary>The rep's id in the CRM (a systemuserid, a Salesforce User id); absent on older calls.</summary>
+    public string? RepRef { get; init; }
 
     /// <summary>The rep's full name as the CRM had it when the call was placed, for the player and the audit views.</summary>
     public string? RepName { get; init; }
@@ -51,7 +63,11 @@ public sealed record CallRecord
     /// <summary>Language of the disclosure texts played to the customer.</summary>
     public required string Language { get; init; }
 
+    /// <summary>Set once the CRM activity exists: the phone call's id in Dataverse, the local key of the Task in Salesforce.</summary>
     public Guid? PhoneCallId { get; init; }
+
+    /// <summary>The call's activity by the CRM's own id (a phonecall, a Salesforce Task); absent on older calls.</summary>
+    public CrmRecordRef? ActivityRef { get; init; }
 
     /// <summary>The rep's (parent) leg at Twilio.</summary>
     public string? TwilioCallSid { get; init; }
@@ -80,6 +96,15 @@ public sealed record CallRecord
 
     /// <summary>Concurrency token; bumped by every stored change.</summary>
     public long Version { get; init; }
+
+    /// <summary>The record dialled from, by the CRM's id (calls stored before <see cref="RecordRef"/> are Dynamics calls).</summary>
+    public CrmRecordRef Record() => RecordRef ?? new(Crm, Entity, RecordId.ToString("D"));
+
+    /// <summary>The customer called, by the CRM's id.</summary>
+    public CrmRecordRef Customer() => CustomerRef ?? new(Crm, CustomerTable, CustomerId.ToString("D"));
+
+    /// <summary>The rep's id in the CRM.</summary>
+    public string Rep() => RepRef ?? RepUserId.ToString("D");
 
     /// <summary>Consent events and the decision in one line for the CRM activity.</summary>
     public string ConsentSummary()

@@ -53,7 +53,21 @@ internal static class CallServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallFlowOptions>>().Value.DisclosuresFile is { Length: > 0 } file
             ? LoadDisclosures(file)
             : DisclosureCatalog.Default);
-        services.AddSingleton<ICallCrm>(sp => new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()));
+        // One call port per configured CRM, chosen by each call's crm.
+        services.AddSingleton(sp =>
+        {
+            var ports = new Dictionary<string, ICallCrm>(StringComparer.Ordinal)
+            {
+                [CrmRecordRef.Dynamics] = new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()),
+            };
+            if (sp.GetService<SalesforceCallCrm>() is { } salesforce)
+            {
+                ports[CrmRecordRef.Salesforce] = salesforce;
+            }
+
+            return new CallCrms(ports);
+        });
+        services.AddSingleton<ICallCrm>(sp => sp.GetRequiredService<CallCrms>());
         if (configuration.GetValue("Twilio:LookupLineType", true))
         {
             // Each lookup is billed by Twilio; the client caches answers per number (Twilio:LookupCacheDuration).

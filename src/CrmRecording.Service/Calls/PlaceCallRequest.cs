@@ -1,7 +1,10 @@
 namespace CrmRecording.Service.Calls;
 
 /// <summary>The dialer's click-to-dial request: which CRM row, which phone column, which rep.</summary>
-/// <param name="PhoneField">The column to dial: <c>telephone1</c> (business, the default) or <c>mobilephone</c>; blank picks business, then mobile.</param>
+/// <param name="Crm"><c>dynamics</c> or <c>salesforce</c>.</param>
+/// <param name="Entity">Dynamics: <c>contact</c>, <c>lead</c>, <c>opportunity</c>; Salesforce: <c>Contact</c>, <c>Lead</c>, <c>Opportunity</c>.</param>
+/// <param name="Id">The record's id: a GUID in Dynamics, a 15- or 18-character id in Salesforce.</param>
+/// <param name="PhoneField">The column to dial: <c>telephone1</c> (business, the default) or <c>mobilephone</c>; in Salesforce <c>Phone</c> or <c>MobilePhone</c>; blank picks business, then mobile.</param>
 public sealed record PlaceCallRequest(string? Crm, string? Entity, string? Id, string? PhoneField, string? RepUserId);
 
 /// <summary>What the dialer shows the rep at once: whether the call is recorded and why.</summary>
@@ -13,4 +16,5 @@ public sealed record PlaceCallResponse(
     IReadOnlyList<string> Jurisdictions,
     string RulesVersion,
     Guid? PhoneCallId,
-    string Status);
+    string Status,
+    Crm.CrmRecordRef? Activity = null);

@@ -37,7 +37,7 @@ internal static class VoiceTokenEndpoint
         }
 
         response.Headers.CacheControl = "no-store";
-        var identity = Identity(user.Id);
+        var identity = Identity(user.Key);
         if (services.GetService<Sandbox.SandboxTwilio>() is not null)
         {
             return Results.Ok(new VoiceToken("simulated", identity, null, null));

@@ -10,17 +10,18 @@ internal sealed class DataverseCallCrm(Lazy<DataverseClient> lazyClient, ICrmRec
 {
     private DataverseClient Client => lazyClient.Value;
 
-    public async Task<CallTarget?> GetTargetAsync(string entity, Guid id, CancellationToken cancellationToken = default)
+    public async Task<CallTarget?> GetTargetAsync(CrmRecordRef record, CancellationToken cancellationToken = default)
     {
+        var (entity, id) = (record.Table, Guid.Parse(record.Id));
         if (entity is "contact" or "lead")
         {
             var contact = await records.GetContactAsync(entity, id, cancellationToken).ConfigureAwait(false);
-            return contact is null ? null : new CallTarget(contact, entity, id);
+            return contact is null ? null : new CallTarget(contact, Ref(entity, id), Ref(entity, id));
         }
 
         if (entity != "opportunity")
         {
-            throw new ArgumentException($"'{entity}' is not contact, lead or opportunity.", nameof(entity));
+            throw new ArgumentException($"'{entity}' is not contact, lead or opportunity.", nameof(record));
         }
 
         var opportunity = await Client.GetRowAsync("opportunities", id, "name,_parentcontactid_value,_customerid_value", cancellationToken).ConfigureAwait(false);
@@ -37,20 +38,20 @@ internal sealed class DataverseCallCrm(Lazy<DataverseClient> lazyClient, ICrmRec
                 : throw new CallTargetException("The opportunity has no contact to call: set its contact (parentcontactid), or call the contact from their own record.");
         var target = await records.GetContactAsync(table, customerId, cancellationToken).ConfigureAwait(false)
             ?? throw new CallTargetException($"The opportunity's contact {customerId} was not found.");
-        return new CallTarget(target, "opportunity", id);
+        return new CallTarget(target, Ref(table, customerId), record);
     }
 
-    public async Task<RepProfile?> GetRepAsync(Guid userId, CancellationToken cancellationToken = default)
+    public async Task<RepProfile?> GetRepAsync(CrmRecordRef user, CancellationToken cancellationToken = default)
     {
         // One read of the user (and of their territory) serves both the name and the region.
-        var location = await RepLocation.ReadAsync(Client, userId, cancellationToken).ConfigureAwait(false);
-        return location is null ? null : new RepProfile(location.User.Id, location.User.FullName, location.Region, location.Source);
+        var location = await RepLocation.ReadAsync(Client, Guid.Parse(user.Id), cancellationToken).ConfigureAwait(false);
+        return location is null ? null : new RepProfile(CrmUser.FromDataverse(location.User.Id, location.User.FullName), location.Region, location.Source);
     }
 
-    public Task<Guid> CreatePhoneCallAsync(CallRecord call, string subject, CancellationToken cancellationToken = default) =>
-        Client.CreatePhoneCallAsync(
+    public async Task<CrmRecordRef> CreatePhoneCallAsync(CallRecord call, string subject, CancellationToken cancellationToken = default) =>
+        Ref("phonecall", await Client.CreatePhoneCallAsync(
             new NewPhoneCall(Row(call.Entity, call.RecordId), call.RepUserId, Row(call.CustomerTable, call.CustomerId), subject, call.CustomerPhone),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false));
 
     public Task UpdatePhoneCallAsync(Guid phoneCallId, string? recordingUrl, int? recordedSeconds, CallRecord call, CancellationToken cancellationToken = default) =>
         Client.UpdatePhoneCallAsync(
@@ -86,6 +87,8 @@ internal sealed class DataverseCallCrm(Lazy<DataverseClient> lazyClient, ICrmRec
             cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static CrmRecordRef Ref(string table, Guid id) => new(CrmRecordRef.Dynamics, table, id.ToString("D"));
 
     private static RowReference Row(string table, Guid id) => table switch
     {

@@ -43,6 +43,9 @@ internal static class PlaybackAudit
 
     public static string CrmActor(Guid userId) => $"crm-user:{userId:D}";
 
+    /// <summary>A Dataverse user as before (<c>crm-user:{guid}</c>); a Salesforce user as <c>sf-user:{id}</c>.</summary>
+    public static string CrmActor(Crm.CrmUser user) => user.Crm == Crm.CrmRecordRef.Salesforce ? $"sf-user:{user.Id}" : CrmActor(user.Key);
+
     /// <summary>Key=value pairs; free text (token subject, reasons, the raw Range header) is JSON-quoted so it cannot forge another pair.</summary>
     public static string Detail(int status, CallerIdentity caller, string? basisOrReason, string? range, bool denied = false)
     {

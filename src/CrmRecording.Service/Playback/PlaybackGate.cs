@@ -14,7 +14,7 @@ namespace CrmRecording.Service.Playback;
 /// <see cref="PlaybackAccess"/> (else 403). Every refusal is appended to the audit trail before it is answered.
 /// </summary>
 internal sealed partial class PlaybackGate(
-    CrmAccessDirectory directory,
+    CallerUsers users,
     PlaybackAccess access,
     IMetadataStore metadata,
     ICallStore calls,
@@ -22,7 +22,7 @@ internal sealed partial class PlaybackGate(
     ILogger<PlaybackGate> log)
 {
     private const string NeedsRole =
-        "Playing a recording needs the CRM role Recording Reviewer or Recording Administrator (directly or through a team), or being the rep who placed the call or that rep's manager.";
+        "Playing a recording needs the CRM role Recording Reviewer or Recording Administrator (directly or through a team; in Salesforce the custom permission of that name through a permission set), or being the rep who placed the call, that rep's manager, or in Salesforce above the rep in the role hierarchy.";
 
     /// <param name="range">The Range header, for the audit of a refusal.</param>
     public async Task<GateOutcome> CheckAsync(ClaimsPrincipal principal, string id, string? range, CancellationToken cancellationToken)
@@ -35,15 +35,15 @@ internal sealed partial class PlaybackGate(
         var caller = CallerIdentity.From(principal);
         try
         {
-            if (caller.EntraObjectId is not { } oid)
+            if (CallerUsers.MissingClaim(caller) is { } missing)
             {
-                return GateOutcome.Refuse(await DenyAsync(caller, caller.AuditActor, recordingId, "the token carries no oid (Entra object id) claim", range, cancellationToken).ConfigureAwait(false));
+                return GateOutcome.Refuse(await DenyAsync(caller, caller.AuditActor, recordingId, missing, range, cancellationToken).ConfigureAwait(false));
             }
 
-            var user = await directory.FindUserAsync(oid, cancellationToken).ConfigureAwait(false);
+            var user = await users.FindAsync(caller, cancellationToken).ConfigureAwait(false);
             if (user is null)
             {
-                return GateOutcome.Refuse(await DenyAsync(caller, caller.AuditActor, recordingId, "no CRM user has this Entra object id", range, cancellationToken).ConfigureAwait(false));
+                return GateOutcome.Refuse(await DenyAsync(caller, caller.AuditActor, recordingId, caller.SalesforceUserId is null ? "no CRM user has this Entra object id" : "no active Salesforce user has this id", range, cancellationToken).ConfigureAwait(false));
             }
 
             var recording = await metadata.GetRecordingAsync(recordingId, cancellationToken).ConfigureAwait(false);
@@ -56,12 +56,12 @@ internal sealed partial class PlaybackGate(
             var decision = await access.DecideAsync(user, call, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed)
             {
-                return GateOutcome.Refuse(await DenyAsync(caller, PlaybackAudit.CrmActor(user.Id), recordingId, decision.Basis, range, cancellationToken).ConfigureAwait(false));
+                return GateOutcome.Refuse(await DenyAsync(caller, PlaybackAudit.CrmActor(user), recordingId, decision.Basis, range, cancellationToken).ConfigureAwait(false));
             }
 
             return GateOutcome.Allow(new PlaybackGrant(caller, user, recording, call, decision.Basis));
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is DataverseException or Crm.CrmUnavailableException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Without the CRM's answer nobody is let in; 503 tells the player to try again rather than that access is refused.
             CrmUnavailable(log, ex.GetType().Name);

@@ -17,7 +17,11 @@ internal static class PlaybackServices
             new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>),
             sp.GetRequiredService<IOptions<PlaybackOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<PlaybackAccess>();
+        services.AddSingleton(sp => new PlaybackAccess(sp.GetRequiredService<CrmAccessDirectory>(), sp.GetService<SalesforceAccessDirectory>()));
+        services.AddSingleton(sp => new CallerUsers(
+            sp.GetRequiredService<CrmAccessDirectory>(),
+            sp.GetService<SalesforceAccessDirectory>(),
+            configuration["Salesforce:OrganizationId"] ?? (sp.GetService<Sandbox.SandboxSalesforce>() is null ? null : Emulators.Salesforce.Seed.SalesforceSeed.OrganizationId)));
         services.AddSingleton<PlaybackGate>();
         services.AddSingleton<MediaLinks>();
         return services;

@@ -25,7 +25,8 @@ public sealed class CallApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"crm":"salesforce","entity":"contact","id":"c0000000-0000-4000-8000-000000000001"}""", 400, "not supported")]
+    [InlineData("""{"crm":"salesforce","entity":"Contact","id":"003Sd0000000001AAA"}""", 403, "placed by its own users")]
+    [InlineData("""{"crm":"hubspot","entity":"contact","id":"c0000000-0000-4000-8000-000000000001"}""", 400, "crm must be one of 'dynamics', 'salesforce'")]
     [InlineData("""{"crm":"dynamics","entity":"account","id":"c0000000-0000-4000-8000-000000000001"}""", 400, "entity must be one of contact, lead, opportunity")]
     [InlineData("""{"crm":"dynamics","entity":"contact","id":"not-a-guid"}""", 400, "id must be")]
     [InlineData("""{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","phoneField":"fax"}""", 400, "phoneField must be one of")]

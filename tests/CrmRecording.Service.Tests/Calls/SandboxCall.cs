@@ -40,6 +40,8 @@ internal sealed class SandboxCall : IDisposable
 
     public DataverseStandIn Dataverse => Factory.Services.GetRequiredService<SandboxDataverse>().StandIn;
 
+    public Emulators.Salesforce.SalesforceStandIn Salesforce => Factory.Services.GetRequiredService<SandboxSalesforce>().StandIn;
+
     public ICallStore Calls => Factory.Services.GetRequiredService<ICallStore>();
 
     /// <summary>A client carrying a sandbox token for <paramref name="userId"/>.</summary>
@@ -56,6 +58,40 @@ internal sealed class SandboxCall : IDisposable
         var response = await Client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity, id = contact });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<PlaceCallResponse>(Json))!;
+    }
+
+    /// <summary>A client carrying a sandbox token for the seeded Salesforce user <paramref name="userId"/>.</summary>
+    public HttpClient AsSalesforce(string userId)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SalesforceTokenAsync(userId).GetAwaiter().GetResult());
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A bearer token (claim <c>sf_user_id</c>) for a seeded Salesforce user from the sandbox's token endpoint.</summary>
+    public async Task<string> SalesforceTokenAsync(string userId)
+    {
+        var response = await Anonymous.PostAsJsonAsync("/sandbox/token", new { crm = "salesforce", userId });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Polls the Salesforce stand-in until a record of <paramref name="type"/> matching <paramref name="condition"/> exists.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> WaitForSalesforceAsync(string type, Func<System.Text.Json.Nodes.JsonObject, bool> condition, string what, int seconds = 30)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (Salesforce.Records(type).FirstOrDefault(condition) is { } record)
+            {
+                return record;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No {type} record: {what}.");
     }
 
     /// <summary>A bearer token for a seeded CRM user from the sandbox's token endpoint.</summary>

@@ -50,7 +50,7 @@ public sealed class PlaybackFailureTests(PlaybackFixture fixture) : IClassFixtur
         context.Request.Method = HttpMethods.Get;
         context.Response.Body = new HangUpAfterFirstWrite(gone);
         var caller = new CallerIdentity("sub-gone", SeedData.EntraObjectIds.ComplianceReviewer, TestTokens.Issuer);
-        var grant = new PlaybackGrant(caller, new Dataverse.Users.DataverseUser(SeedData.Users.ComplianceReviewer, "Sam Okafor", null, null, null), record, seeded.Call, "role:Recording Reviewer");
+        var grant = new PlaybackGrant(caller, CrmRecording.Service.Crm.CrmUser.FromDataverse(SeedData.Users.ComplianceReviewer, "Sam Okafor"), record, seeded.Call, "role:Recording Reviewer");
 
         await new RecordingAudioResult(grant).ExecuteAsync(context);
 

@@ -1,0 +1,67 @@
+using CrmRecording.Salesforce;
+using CrmRecording.Service.Playback;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Crm;
+
+/// <summary>
+/// Salesforce for the service, by <c>Salesforce:Mode</c>: <c>sandbox</c> (the local stand-in; the default while
+/// Dataverse is the sandbox too), <c>remote</c> (a real org, <c>Salesforce:*</c> as in <see cref="SalesforceClientOptions"/>)
+/// or <c>off</c> (the default beside a real Dataverse, so a real deployment never meets the stand-in by accident).
+/// </summary>
+internal static class SalesforceServices
+{
+    public static string Mode(IConfiguration configuration) =>
+        configuration["Salesforce:Mode"] ?? ((configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox" ? "sandbox" : "off");
+
+    public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mode = Mode(configuration);
+        if (mode is not ("sandbox" or "remote" or "off"))
+        {
+            throw new OptionsValidationException("Salesforce", typeof(SalesforceClientOptions), [$"Salesforce:Mode '{mode}' is not sandbox, remote or off."]);
+        }
+
+        if (mode == "off")
+        {
+            return services;
+        }
+
+        if (mode == "remote" && (configuration["Twilio:Mode"] ?? configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
+        {
+            throw new OptionsValidationException("Salesforce", typeof(SalesforceClientOptions), ["Salesforce:Mode is remote while Twilio is the sandbox stand-in: calls for real Salesforce records would go to the local stand-in. Set Twilio:Mode=remote with the account's settings."]);
+        }
+
+        if (mode == "sandbox")
+        {
+            services.AddSingleton<Sandbox.SandboxSalesforce>();
+            services.AddHostedService(sp => sp.GetRequiredService<Sandbox.SandboxSalesforce>());
+        }
+
+        // Built on first use: the stand-in's address is known only once it listens.
+        services.AddSingleton(sp => new Lazy<SalesforceClient>(() =>
+        {
+            var options = new SalesforceClientOptions();
+            configuration.GetSection(SalesforceClientOptions.SectionName).Bind(options);
+            if (mode == "sandbox")
+            {
+                var standIn = sp.GetRequiredService<Sandbox.SandboxSalesforce>().StandIn;
+                options.LoginUrl = new Uri(standIn.LoginAddress.GetLeftPart(UriPartial.Authority));
+                options.ClientId = standIn.Options.ClientId;
+                options.ClientSecret = standIn.Options.ClientSecret;
+                options.Username = null;
+            }
+
+            return new SalesforceClient(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(50) },
+                options,
+                sp.GetRequiredService<TimeProvider>());
+        }));
+        services.AddSingleton(sp => new SalesforceAccessDirectory(
+            sp.GetRequiredService<Lazy<SalesforceClient>>(),
+            sp.GetRequiredService<IOptions<PlaybackOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SalesforceCallCrm(sp.GetRequiredService<Lazy<SalesforceClient>>()));
+        return services;
+    }
+}
