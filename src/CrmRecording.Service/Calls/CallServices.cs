@@ -15,6 +15,7 @@ internal static class CallServices
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection(CallFlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxWorkerOptions>().Bind(configuration.GetSection(OutboxWorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // Twilio follows the CRM's mode unless set: a real CRM must never meet the local telephony stand-in by default.
         var dataverseMode = configuration["Dataverse:Mode"] ?? "sandbox";
         var twilioMode = configuration["Twilio:Mode"] ?? dataverseMode;

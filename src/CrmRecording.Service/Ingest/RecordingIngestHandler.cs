@@ -30,6 +30,12 @@ internal sealed partial class RecordingIngestHandler(
 {
     public string Kind => RecordingIngestJob.Kind;
 
+    /// <summary>About ten hours of retries (the backoff reaches an hour after the eleventh): a Twilio outage is waited out.</summary>
+    public int MaxAttempts => 20;
+
+    /// <summary>An ingest streams a whole recording through the vault: two at a time per instance, in a lane of their own.</summary>
+    public int Parallelism => 2;
+
     public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<RecordingIngestJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
