@@ -39,7 +39,6 @@ internal sealed class VaultSession : IAsyncDisposable
     public static async Task<VaultSession> OpenAsync(DirectoryInfo data, TimeProvider time, CancellationToken cancellationToken)
     {
         var blobStore = Setting("Vault__BlobStore", "local");
-        var metadataStore = Setting("Vault__Metadata", "sqlite");
         var keyStore = Setting("Vault__Keys", "local");
         IBlobStore blobs = blobStore switch
         {
@@ -54,12 +53,7 @@ internal sealed class VaultSession : IAsyncDisposable
             }), time),
             _ => throw new UsageException($"Vault__BlobStore: '{blobStore}' is not a blob store; use local or azure."),
         };
-        IMetadataStore metadata = metadataStore switch
-        {
-            "sqlite" => new SqliteMetadataStore(Path.Combine(data.FullName, "vault.db")),
-            "postgres" => new PostgresMetadataStore(Raw("Vault__Postgres") ?? throw new UsageException("Vault__Postgres: set it to the PostgreSQL connection string (Host=...;Database=...;Username=...).")),
-            _ => throw new UsageException($"Vault__Metadata: '{metadataStore}' is not a metadata store; use sqlite or postgres."),
-        };
+        var metadata = OpenMetadata(data);
         IKeyWrapper keys;
         try
         {
@@ -86,6 +80,18 @@ internal sealed class VaultSession : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+
+    /// <summary>The metadata store alone (audit trail, outbox), for commands that need no keys nor blobs. Not migrated.</summary>
+    public static IMetadataStore OpenMetadata(DirectoryInfo data)
+    {
+        var metadataStore = Setting("Vault__Metadata", "sqlite");
+        return metadataStore switch
+        {
+            "sqlite" => new SqliteMetadataStore(Path.Combine(data.FullName, "vault.db")),
+            "postgres" => new PostgresMetadataStore(Raw("Vault__Postgres") ?? throw new UsageException("Vault__Postgres: set it to the PostgreSQL connection string (Host=...;Database=...;Username=...).")),
+            _ => throw new UsageException($"Vault__Metadata: '{metadataStore}' is not a metadata store; use sqlite or postgres."),
+        };
+    }
 
     /// <summary>
     /// Retention classes: the defaults (sales 365 days, financial 7 years, declined-consent 0), changed or
