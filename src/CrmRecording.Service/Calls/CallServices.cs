@@ -76,6 +76,9 @@ internal static class CallServices
         services.AddSingleton<IngestCheckpoint>();
         services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
         services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
+        services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();
+        services.AddHostedService<Recovery.CallReconciler>();
+        services.AddHostedService<Recovery.AbandonedUploadSweeper>();
         return services;
     }
 

@@ -292,13 +292,21 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         command.CommandText = "SELECT document FROM calls WHERE settled = 0 ORDER BY created_at LIMIT @max;";
         Add(command, "@max", max);
         var calls = new List<CallRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            calls.Add(Read(reader.GetString(0)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                calls.Add(Read(reader.GetString(0)));
+            }
         }
 
-        return calls;
+        foreach (var settled in calls.Where(c => c.IsSettled))
+        {
+            // Stored before the column existed (it defaults to unsettled): mark it once, so it is not listed again.
+            await WriteAsync("UPDATE calls SET settled = 1 WHERE id = @id AND version = @expected;", c => { Add(c, "@id", settled.Id); Add(c, "@expected", settled.Version); }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return calls.Where(c => !c.IsSettled).ToList();
     }
 
     public async Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default)

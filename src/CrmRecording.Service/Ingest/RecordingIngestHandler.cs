@@ -43,6 +43,12 @@ internal sealed partial class RecordingIngestHandler(
             ?? throw new InvalidOperationException($"No call {payload.CallId} for recording {payload.RecordingSid}.");
 
         var entry = Entry(call, payload.RecordingSid);
+        if (entry.Status == "lost")
+        {
+            // Reconciliation found Twilio without it and the vault without it: there is nothing left to fetch.
+            return "lost";
+        }
+
         if (entry.VaultId is null && !call.RecordingAllowed)
         {
             // Audio the call had no right to keep (recording that ran on after the customer's no) is not stored:
