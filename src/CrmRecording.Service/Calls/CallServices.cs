@@ -73,7 +73,10 @@ internal static class CallServices
         services.AddSingleton<CallCaller>();
         services.AddSingleton<CallEvents>();
         services.AddSingleton<CallFlow>();
-        services.AddSingleton<IngestCheckpoint>();
+        // A test seam: unless Testing:HaltAt names a step (never in Production), every checkpoint does nothing.
+        services.AddSingleton(sp => configuration["Testing:HaltAt"] is { Length: > 0 } step && !sp.GetRequiredService<IHostEnvironment>().IsProduction()
+            ? new Recovery.HaltingCheckpoint(step, configuration["Testing:HaltSignal"] ?? throw new InvalidOperationException("Testing:HaltAt needs Testing:HaltSignal, the file the step is announced in."))
+            : new Recovery.FlowCheckpoint());
         services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
         services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
         services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Recovery;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Metadata;
@@ -23,7 +24,7 @@ internal sealed partial class RecordingIngestHandler(
     Lazy<TwilioClient> lazyTwilio,
     RecordingVault vault,
     IOptions<Options.VaultOptions> vaultOptions,
-    IngestCheckpoint checkpoint,
+    FlowCheckpoint checkpoint,
     IMetadataStore metadata,
     TimeProvider time,
     ILogger<RecordingIngestHandler> log) : IOutboxJobHandler
@@ -102,6 +103,7 @@ internal sealed partial class RecordingIngestHandler(
             var phoneCallId = call.PhoneCallId ?? throw new RetryLaterException("The phone call activity is not created yet.");
             // The player page, which signs the user in; the JSON stays at api/recordings/{id}.
             await crm.UpdatePhoneCallAsync(phoneCallId, CallFlow.Callback(call, $"recordings/{id}").AbsoluteUri, entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
+            checkpoint.Reached("during-crm-write-back");
             await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { WrittenToCrm = true }), cancellationToken).ConfigureAwait(false);
             checkpoint.Reached("written-to-crm");
         }
@@ -123,8 +125,9 @@ internal sealed partial class RecordingIngestHandler(
         }
 
         await using var media = await lazyTwilio.Value.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+        checkpoint.Reached("during-download");
         await vault.ImportAsync(
-            media.Content,
+            checkpoint.Download(media.Content),
             new ImportRequest("ingest:twilio", call.CustomerId.ToString(), call.Id, vaultOptions.Value.RetentionClass, payload.RecordingSid, "ingest", id),
             cancellationToken).ConfigureAwait(false);
     }
