@@ -13,7 +13,8 @@ namespace CrmRecording.Cli.Vault;
 /// The vault as the CLI opens it, with stores chosen by environment variables:
 /// <c>Vault__BlobStore=local|azure</c> (default local, under <c>--data DIR/recordings</c>),
 /// <c>Vault__Metadata=sqlite|postgres</c> (default sqlite, <c>DIR/vault.db</c>),
-/// <c>Vault__Keys=local|azure-keyvault</c> (default local, <c>DIR/keys/keyring.json</c>).
+/// <c>Vault__Keys=local|azure-keyvault</c> (default local: <c>Vault__KeyFile</c>, else <c>DIR-keys/keyring.json</c> beside
+/// the data directory, never inside it).
 /// </summary>
 internal sealed class VaultSession : IAsyncDisposable
 {
@@ -59,7 +60,7 @@ internal sealed class VaultSession : IAsyncDisposable
         {
             keys = keyStore switch
             {
-                "local" => LocalKeyRing.OpenOrCreate(Path.Combine(data.FullName, "keys", "keyring.json"), time.GetUtcNow()),
+                "local" => OpenLocalKeys(data, time),
                 "azure-keyvault" => new AzureKeyVaultKeyWrapper(Http, new DefaultAzureCredential(), Validated("Vault__KeyVault__", new AzureKeyVaultKeyWrapperOptions
                 {
                     VaultUri = Uri.TryCreate(Raw("Vault__KeyVault__Uri"), UriKind.Absolute, out var vaultUri) ? vaultUri : null,
@@ -80,6 +81,17 @@ internal sealed class VaultSession : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+
+    private static LocalKeyRing OpenLocalKeys(DirectoryInfo data, TimeProvider time)
+    {
+        var keyFile = Raw("Vault__KeyFile") is { } configured ? Path.GetFullPath(configured) : KeyFileLocation.Default(data.FullName);
+        if (KeyFileLocation.MoveLegacy(data.FullName, keyFile))
+        {
+            Console.Error.WriteLine($"crmrec: the key file was moved out of the data directory to {keyFile}; back it up apart from the data.");
+        }
+
+        return LocalKeyRing.OpenOrCreate(keyFile, time.GetUtcNow());
+    }
 
     /// <summary>The metadata store alone (audit trail, outbox), for commands that need no keys nor blobs. Not migrated.</summary>
     public static IMetadataStore OpenMetadata(DirectoryInfo data)
