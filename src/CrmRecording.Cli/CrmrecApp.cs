@@ -29,6 +29,7 @@ internal static class CrmrecApp
             LifecycleCommands.Hold(time),
             LifecycleCommands.Erase(time),
             Doctor.DoctorCommand.Create(),
+            Outbox.OutboxCommand.Create(time),
         };
 
         var parse = root.Parse(args);

@@ -15,6 +15,12 @@ if (damaged.Count > 0)
     return 1;
 }
 
+if (KeyFileGuard.Problem(app.Services) is { } keyProblem)
+{
+    await Console.Error.WriteLineAsync($"crmrecording-service: {keyProblem} Not starting.").ConfigureAwait(false);
+    return 1;
+}
+
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

@@ -39,6 +39,14 @@ public sealed partial class TwilioClient
         return SendForJsonAsync(call, TwilioJsonContext.Default.TwilioCall, cancellationToken);
     }
 
+    /// <summary>The call as Twilio has it now (<c>GET Calls/{Sid}.json</c>): its status and, once ended, its end time.</summary>
+    public Task<TwilioCall> GetCallAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        Sids.ThrowIfInvalid(callSid, "CA", nameof(callSid));
+        var get = new TwilioRequest(HttpMethod.Get, Account($"Calls/{callSid}.json"), $"GET Calls/{callSid}.json") { Idempotent = true };
+        return SendForJsonAsync(get, TwilioJsonContext.Default.TwilioCall, cancellationToken);
+    }
+
     /// <summary>
     /// Redirects a live call to new TwiML or ends it. Ending a call (Status only) is retried like any idempotent
     /// request, since hanging up twice is harmless; a redirect is not, since it would restart the TwiML.

@@ -42,6 +42,32 @@ public sealed partial class TwilioClient
         return WithMedia(await SendForJsonAsync(get, TwilioJsonContext.Default.TwilioRecording, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Every recording of a call (<c>GET Calls/{CallSid}/Recordings.json</c>), following <c>next_page_uri</c> to the last
+    /// page. Deleted recordings are not listed: a recording missing here is one Twilio no longer has.
+    /// </summary>
+    public async Task<IReadOnlyList<TwilioRecording>> ListRecordingsAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        Sids.ThrowIfInvalid(callSid, "CA", nameof(callSid));
+        var all = new List<TwilioRecording>();
+        var next = Account($"Calls/{callSid}/Recordings.json?PageSize=100");
+        for (var page = 0; page < 100; page++)
+        {
+            var get = new TwilioRequest(HttpMethod.Get, next, $"GET Calls/{callSid}/Recordings.json") { Idempotent = true };
+            var answer = await SendForJsonAsync(get, TwilioJsonContext.Default.TwilioRecordingPage, cancellationToken).ConfigureAwait(false);
+            all.AddRange(answer.Recordings.Select(WithMedia));
+            if (string.IsNullOrEmpty(answer.NextPageUri))
+            {
+                return all;
+            }
+
+            // Twilio's page links are paths from the API root, with their paging token.
+            next = new Uri(apiBase, answer.NextPageUri.TrimStart('/'));
+        }
+
+        throw new TwilioException(200, null, $"GET Calls/{callSid}/Recordings.json had over 100 pages; the listing was stopped.", null, null);
+    }
+
     /// <summary>Deletes the recording from Twilio: true when Twilio deleted it now, false when it was already gone (404).</summary>
     public async Task<bool> DeleteRecordingAsync(string recordingSid, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using CrmRecording.Service.Calls;
+using CrmRecording.Vault.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests;
 
@@ -23,7 +26,31 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Contains("schema 2", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("schema 3", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal((0, 0), (body.GetProperty("deadJobs").GetInt32(), body.GetProperty("lostRecordings").GetInt32()));
+    }
+
+    [Fact]
+    public async Task HealthReady_ADeadJobAndALostRecording_IsDegradedWithTheCounts()
+    {
+        var client = _factory.CreateClient();
+        var outbox = _factory.Services.GetRequiredService<IOutbox>();
+        var now = TimeProvider.System.GetUtcNow();
+        await outbox.EnqueueAsync(new OutboxJob("job-1", "crm-consent-log", "k-1", "{}", now, 0, now));
+        await outbox.DeadLetterAsync("job-1", "Gave up after 30 attempts", now);
+        await _factory.Services.GetRequiredService<ICallStore>().AddAsync(Calls.CallRecords.New() with
+        {
+            EndedAt = now,
+            Recordings = [new CallRecording("RE" + new string('a', 32), "lost", Problem: "Twilio no longer has it")],
+        });
+
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        Assert.Equal((1, 1), (body.GetProperty("deadJobs").GetInt32(), body.GetProperty("lostRecordings").GetInt32()));
+        Assert.Contains("crmrec outbox list --dead", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,5 +64,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         {
             Directory.Delete(_data, recursive: true);
         }
+
+        // The key file lives beside the data directory, never inside it.
+        if (disposing && Directory.Exists(_data + "-keys"))
+        {
+            Directory.Delete(_data + "-keys", recursive: true);
+        }
     }
 }

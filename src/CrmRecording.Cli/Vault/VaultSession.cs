@@ -13,7 +13,8 @@ namespace CrmRecording.Cli.Vault;
 /// The vault as the CLI opens it, with stores chosen by environment variables:
 /// <c>Vault__BlobStore=local|azure</c> (default local, under <c>--data DIR/recordings</c>),
 /// <c>Vault__Metadata=sqlite|postgres</c> (default sqlite, <c>DIR/vault.db</c>),
-/// <c>Vault__Keys=local|azure-keyvault</c> (default local, <c>DIR/keys/keyring.json</c>).
+/// <c>Vault__Keys=local|azure-keyvault</c> (default local: <c>Vault__KeyFile</c>, else <c>DIR-keys/keyring.json</c> beside
+/// the data directory, never inside it).
 /// </summary>
 internal sealed class VaultSession : IAsyncDisposable
 {
@@ -39,7 +40,6 @@ internal sealed class VaultSession : IAsyncDisposable
     public static async Task<VaultSession> OpenAsync(DirectoryInfo data, TimeProvider time, CancellationToken cancellationToken)
     {
         var blobStore = Setting("Vault__BlobStore", "local");
-        var metadataStore = Setting("Vault__Metadata", "sqlite");
         var keyStore = Setting("Vault__Keys", "local");
         IBlobStore blobs = blobStore switch
         {
@@ -54,18 +54,13 @@ internal sealed class VaultSession : IAsyncDisposable
             }), time),
             _ => throw new UsageException($"Vault__BlobStore: '{blobStore}' is not a blob store; use local or azure."),
         };
-        IMetadataStore metadata = metadataStore switch
-        {
-            "sqlite" => new SqliteMetadataStore(Path.Combine(data.FullName, "vault.db")),
-            "postgres" => new PostgresMetadataStore(Raw("Vault__Postgres") ?? throw new UsageException("Vault__Postgres: set it to the PostgreSQL connection string (Host=...;Database=...;Username=...).")),
-            _ => throw new UsageException($"Vault__Metadata: '{metadataStore}' is not a metadata store; use sqlite or postgres."),
-        };
+        var metadata = OpenMetadata(data);
         IKeyWrapper keys;
         try
         {
             keys = keyStore switch
             {
-                "local" => LocalKeyRing.OpenOrCreate(Path.Combine(data.FullName, "keys", "keyring.json"), time.GetUtcNow()),
+                "local" => OpenLocalKeys(data, time),
                 "azure-keyvault" => new AzureKeyVaultKeyWrapper(Http, new DefaultAzureCredential(), Validated("Vault__KeyVault__", new AzureKeyVaultKeyWrapperOptions
                 {
                     VaultUri = Uri.TryCreate(Raw("Vault__KeyVault__Uri"), UriKind.Absolute, out var vaultUri) ? vaultUri : null,
@@ -86,6 +81,29 @@ internal sealed class VaultSession : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+
+    private static LocalKeyRing OpenLocalKeys(DirectoryInfo data, TimeProvider time)
+    {
+        var keyFile = Raw("Vault__KeyFile") is { } configured ? Path.GetFullPath(configured) : KeyFileLocation.Default(data.FullName);
+        if (KeyFileLocation.MoveLegacy(data.FullName, keyFile))
+        {
+            Console.Error.WriteLine($"crmrec: the key file was moved out of the data directory to {keyFile}; back it up apart from the data.");
+        }
+
+        return LocalKeyRing.OpenOrCreate(keyFile, time.GetUtcNow());
+    }
+
+    /// <summary>The metadata store alone (audit trail, outbox), for commands that need no keys nor blobs. Not migrated.</summary>
+    public static IMetadataStore OpenMetadata(DirectoryInfo data)
+    {
+        var metadataStore = Setting("Vault__Metadata", "sqlite");
+        return metadataStore switch
+        {
+            "sqlite" => new SqliteMetadataStore(Path.Combine(data.FullName, "vault.db")),
+            "postgres" => new PostgresMetadataStore(Raw("Vault__Postgres") ?? throw new UsageException("Vault__Postgres: set it to the PostgreSQL connection string (Host=...;Database=...;Username=...).")),
+            _ => throw new UsageException($"Vault__Metadata: '{metadataStore}' is not a metadata store; use sqlite or postgres."),
+        };
+    }
 
     /// <summary>
     /// Retention classes: the defaults (sales 365 days, financial 7 years, declined-consent 0), changed or

@@ -49,6 +49,11 @@ internal static class SandboxTokenEndpoint
 
         if (Guid.TryParse(request.UserId, out var id) && id != Guid.Empty)
         {
+            if (sandbox.Attached)
+            {
+                return NotFound("The sandbox uses a CRM stand-in running elsewhere, whose users are found by Entra object id: send { \"entraObjectId\": \"<guid>\" }.");
+            }
+
             // The stand-in is in this process; its row carries the Entra object id the Web API columns leave out.
             var row = sandbox.StandIn.GetRow("systemusers", id);
             if (row is null || !Guid.TryParse((string?)row["azureactivedirectoryobjectid"], out entraObjectId))

@@ -25,6 +25,7 @@ internal sealed partial class CallFlow(
     DisclosureCatalog disclosures,
     CallEvents events,
     IOutbox outbox,
+    Recovery.FlowCheckpoint checkpoint,
     TimeProvider time,
     ILogger<CallFlow> log)
 {
@@ -103,6 +104,7 @@ internal sealed partial class CallFlow(
                 // Not the dialer's token: a create cancelled mid-way may still dial, and must not be marked failed.
                 CancellationToken.None)).ConfigureAwait(false);
             call = await calls.UpdateAsync(call.Id, c => c with { TwilioCallSid = twilioCall.Sid, Status = "ringing" }, cancellationToken).ConfigureAwait(false);
+            checkpoint.Reached("after-dial");
         }
         catch (TwilioException ex)
         {

@@ -33,6 +33,14 @@ public sealed class CallFlowOptions : IValidatableObject
     [Range(0, 3600)]
     public int ReconcileAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds between reconciliation rounds (also run at start): every call not in a final state is checked against
+    /// Twilio, so a call whose webhooks were lost (the service was down) still ends, and its recordings are stored or
+    /// marked lost. 0 turns the rounds off (the one at start still runs).
+    /// </summary>
+    [Range(0, 86_400)]
+    public int ReconcileEverySeconds { get; set; } = 60;
+
     /// <summary>Seconds the customer's phone rings before the call gives up.</summary>
     [Range(5, 600)]
     public int RingTimeoutSeconds { get; set; } = 30;

@@ -106,6 +106,10 @@ public sealed record CallRecord
     /// <summary>The rep's id in the CRM.</summary>
     public string Rep() => RepRef ?? RepUserId.ToString("D");
 
+    /// <summary>The call has ended and each of its recordings is in a final state: reconciliation leaves it alone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsSettled => EndedAt is not null && Recordings.All(r => r.IsSettled);
+
     /// <summary>Consent events and the decision in one line for the CRM activity.</summary>
     public string ConsentSummary()
     {
@@ -121,6 +125,7 @@ public sealed record CallRecord
             lines.Add($"Paused for payment {PausedSpans.Count} time(s): " + string.Join("; ", PausedSpans.Select(p => p.Describe())) + ".");
         }
 
+        lines.AddRange(Recordings.Where(r => r.Status == "lost").Select(r => $"RECORDING LOST ({r.RecordingSid}): {r.Problem ?? "no reason recorded"}."));
         return string.Join(' ', lines);
     }
 }

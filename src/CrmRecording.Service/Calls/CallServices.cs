@@ -15,6 +15,7 @@ internal static class CallServices
     public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallFlowOptions>().Bind(configuration.GetSection(CallFlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxWorkerOptions>().Bind(configuration.GetSection(OutboxWorkerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // Twilio follows the CRM's mode unless set: a real CRM must never meet the local telephony stand-in by default.
         var dataverseMode = configuration["Dataverse:Mode"] ?? "sandbox";
         var twilioMode = configuration["Twilio:Mode"] ?? dataverseMode;
@@ -86,9 +87,15 @@ internal static class CallServices
         services.AddSingleton<CallCaller>();
         services.AddSingleton<CallEvents>();
         services.AddSingleton<CallFlow>();
-        services.AddSingleton<IngestCheckpoint>();
+        // A test seam: unless Testing:HaltAt names a step (never in Production), every checkpoint does nothing.
+        services.AddSingleton(sp => configuration["Testing:HaltAt"] is { Length: > 0 } step && !sp.GetRequiredService<IHostEnvironment>().IsProduction()
+            ? new Recovery.HaltingCheckpoint(step, configuration["Testing:HaltSignal"] ?? throw new InvalidOperationException("Testing:HaltAt needs Testing:HaltSignal, the file the step is announced in."))
+            : new Recovery.FlowCheckpoint());
         services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
         services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
+        services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();
+        services.AddHostedService<Recovery.CallReconciler>();
+        services.AddHostedService<Recovery.AbandonedUploadSweeper>();
         return services;
     }
 

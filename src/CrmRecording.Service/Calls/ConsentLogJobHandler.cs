@@ -13,6 +13,9 @@ internal sealed class ConsentLogJobHandler(ICallStore calls, ICallCrm crm) : IOu
 {
     public string Kind => CallEvents.ConsentLogKind;
 
+    /// <summary>Consent evidence waits out a CRM outage of most of a day (the backoff is capped at an hour) before an operator is asked.</summary>
+    public int MaxAttempts => 30;
+
     public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<ConsentLogJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");

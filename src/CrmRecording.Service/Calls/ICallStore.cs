@@ -19,4 +19,10 @@ public interface ICallStore
 
     /// <summary>Calls whose recording the rep started by hand, newest first, for compliance review.</summary>
     Task<IReadOnlyList<CallRecord>> ListManualStartsAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls not yet in a final state (<see cref="CallRecord.IsSettled"/>), oldest first, for reconciliation.</summary>
+    Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>How many recordings of all calls ended <c>lost</c>.</summary>
+    Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default);
 }

@@ -203,6 +203,16 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 document TEXT NOT NULL);
             """, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_manual ON calls (manual, created_at);", cancellationToken).ConfigureAwait(false);
+        // Added later: which calls reconciliation still has to look at, and how many recordings ended lost.
+        foreach (var column in new[] { "settled", "lost" })
+        {
+            if (!await HasColumnAsync(connection, tx, column, cancellationToken).ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, tx, $"ALTER TABLE calls ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0;", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_unsettled ON calls (settled, created_at);", cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         await tx.DisposeAsync().ConfigureAwait(false);
     }
@@ -212,7 +222,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
         await WriteAsync(
-            "INSERT INTO calls (id, version, created_at, manual, document) VALUES (@id, @version, @created, @manual, @document);",
+            "INSERT INTO calls (id, version, created_at, manual, settled, lost, document) VALUES (@id, @version, @created, @manual, @settled, @lost, @document);",
             command => Bind(command, stored),
             cancellationToken).ConfigureAwait(false);
     }
@@ -240,7 +250,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
 
             var expected = current.Version;
             var updated = await WriteAsync(
-                "UPDATE calls SET version = @version, manual = @manual, document = @document WHERE id = @id AND version = @expected;",
+                "UPDATE calls SET version = @version, manual = @manual, settled = @settled, lost = @lost, document = @document WHERE id = @id AND version = @expected;",
                 command =>
                 {
                     Bind(command, next);
@@ -273,6 +283,38 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         }
 
         return calls;
+    }
+
+    public async Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM calls WHERE settled = 0 ORDER BY created_at LIMIT @max;";
+        Add(command, "@max", max);
+        var calls = new List<CallRecord>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                calls.Add(Read(reader.GetString(0)));
+            }
+        }
+
+        foreach (var settled in calls.Where(c => c.IsSettled))
+        {
+            // Stored before the column existed (it defaults to unsettled): mark it once, so it is not listed again.
+            await WriteAsync("UPDATE calls SET settled = 1 WHERE id = @id AND version = @expected;", c => { Add(c, "@id", settled.Id); Add(c, "@expected", settled.Version); }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return calls.Where(c => !c.IsSettled).ToList();
+    }
+
+    public async Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(lost), 0) FROM calls WHERE lost > 0;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
@@ -314,6 +356,8 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         Add(command, "@version", call.Version);
         Add(command, "@created", call.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Add(command, "@manual", call.ManualStart is null ? 0 : 1);
+        Add(command, "@settled", call.IsSettled ? 1 : 0);
+        Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
         Add(command, "@document", JsonSerializer.Serialize(call, Json));
     }
 
@@ -323,6 +367,17 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+    }
+
+    private async Task<bool> HasColumnAsync(DbConnection connection, DbTransaction tx, string column, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = _postgres
+            ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'calls' AND column_name = @column;"
+            : "SELECT COUNT(*) FROM pragma_table_info('calls') WHERE name = @column;";
+        Add(command, "@column", column);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken cancellationToken)

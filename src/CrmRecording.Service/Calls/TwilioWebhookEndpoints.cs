@@ -76,7 +76,7 @@ internal static partial class TwilioWebhookEndpoints
         return Results.NoContent();
     }
 
-    internal static async Task<IResult> RecordingStatusAsync(HttpRequest request, ICallStore calls, IOutbox outbox, IOptions<TwilioClientOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    internal static async Task<IResult> RecordingStatusAsync(HttpRequest request, ICallStore calls, IOutbox outbox, IOptions<TwilioClientOptions> options, TimeProvider time, ILoggerFactory loggers, Recovery.FlowCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var (form, refused) = await ReadSignedAsync(request, options.Value, cancellationToken).ConfigureAwait(false);
         if (refused is not null)
@@ -145,6 +145,7 @@ internal static partial class TwilioWebhookEndpoints
                 var now = time.GetUtcNow();
                 var queued = await outbox.EnqueueAsync(new RecordingIngestJob(call.Id, recordingSid!, form.CallSid!, duration).ToOutboxJob(now, now), cancellationToken).ConfigureAwait(false);
                 RecordingQueued(log, call.Id, queued);
+                checkpoint.Reached("after-recording-callback");
                 return Results.Ok(new { status = queued ? "queued" : "duplicate" });
             case "in-progress":
                 var startedAt = time.GetUtcNow();
@@ -154,6 +155,7 @@ internal static partial class TwilioWebhookEndpoints
                         ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recordingSid && r.StartedAt is null ? r with { StartedAt = startedAt } : r)] }
                         : c with { Recordings = [.. c.Recordings, new CallRecording(recordingSid!, "in-progress", StartedAt: startedAt)] },
                     cancellationToken).ConfigureAwait(false);
+                checkpoint.Reached("mid-recording");
                 return Results.Ok(new { status = "noted" });
             default:
                 // absent (nothing was recorded) or failed: there is no media to fetch; remember why.

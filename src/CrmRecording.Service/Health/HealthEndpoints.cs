@@ -1,9 +1,14 @@
+using CrmRecording.Service.Calls;
 using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmRecording.Service.Health;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its stores answer too.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: its stores answer too; <c>degraded</c> (still 200,
+/// the instance can serve) when background jobs were given up on or recordings were lost, with how many.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -14,7 +19,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(IMetadataStore metadata, StoreHealth stores, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(IMetadataStore metadata, IOutbox outbox, ICallStore calls, StoreHealth stores, CancellationToken cancellationToken)
     {
         try
         {
@@ -25,7 +30,21 @@ internal static class HealthEndpoints
             }
 
             var version = await metadata.SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new HealthReport("ready", $"metadata schema {version}"));
+            var dead = await outbox.DeadCountAsync(cancellationToken).ConfigureAwait(false);
+            var lost = await calls.CountLostRecordingsAsync(cancellationToken).ConfigureAwait(false);
+            var problems = new List<string>();
+            if (dead > 0)
+            {
+                problems.Add($"{dead} dead outbox job(s) (crmrec outbox list --dead, crmrec outbox retry ID)");
+            }
+
+            if (lost > 0)
+            {
+                problems.Add($"{lost} recording(s) lost: Twilio no longer had them and the vault never stored them (each call and the audit trail say why)");
+            }
+
+            var detail = string.Join("; ", [$"metadata schema {version}", .. problems]);
+            return TypedResults.Ok(new HealthReport(problems.Count == 0 ? "ready" : "degraded", detail, dead, lost));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -34,5 +53,7 @@ internal static class HealthEndpoints
         }
     }
 
-    internal sealed record HealthReport(string Status, string? Detail);
+    /// <param name="DeadJobs">Outbox jobs given up on, waiting for an operator.</param>
+    /// <param name="LostRecordings">Recordings that ended lost.</param>
+    internal sealed record HealthReport(string Status, string? Detail, int? DeadJobs = null, int? LostRecordings = null);
 }

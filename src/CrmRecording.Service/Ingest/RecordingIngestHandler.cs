@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Recovery;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Metadata;
@@ -23,12 +24,18 @@ internal sealed partial class RecordingIngestHandler(
     Lazy<TwilioClient> lazyTwilio,
     RecordingVault vault,
     IOptions<Options.VaultOptions> vaultOptions,
-    IngestCheckpoint checkpoint,
+    FlowCheckpoint checkpoint,
     IMetadataStore metadata,
     TimeProvider time,
     ILogger<RecordingIngestHandler> log) : IOutboxJobHandler
 {
     public string Kind => RecordingIngestJob.Kind;
+
+    /// <summary>About ten hours of retries (the backoff reaches an hour after the eleventh): a Twilio outage is waited out.</summary>
+    public int MaxAttempts => 20;
+
+    /// <summary>An ingest streams a whole recording through the vault: two at a time per instance, in a lane of their own.</summary>
+    public int Parallelism => 2;
 
     public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
     {
@@ -37,6 +44,12 @@ internal sealed partial class RecordingIngestHandler(
             ?? throw new InvalidOperationException($"No call {payload.CallId} for recording {payload.RecordingSid}.");
 
         var entry = Entry(call, payload.RecordingSid);
+        if (entry.Status == "lost")
+        {
+            // Reconciliation found Twilio without it and the vault without it: there is nothing left to fetch.
+            return "lost";
+        }
+
         if (entry.VaultId is null && !call.RecordingAllowed)
         {
             // Audio the call had no right to keep (recording that ran on after the customer's no) is not stored:
@@ -90,6 +103,7 @@ internal sealed partial class RecordingIngestHandler(
             var phoneCallId = call.PhoneCallId ?? throw new RetryLaterException("The phone call activity is not created yet.");
             // The player page, which signs the user in; the JSON stays at api/recordings/{id}.
             await crm.UpdatePhoneCallAsync(phoneCallId, CallFlow.Callback(call, $"recordings/{id}").AbsoluteUri, entry.Seconds ?? payload.DurationSeconds, call, cancellationToken).ConfigureAwait(false);
+            checkpoint.Reached("during-crm-write-back");
             await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { WrittenToCrm = true }), cancellationToken).ConfigureAwait(false);
             checkpoint.Reached("written-to-crm");
         }
@@ -111,8 +125,9 @@ internal sealed partial class RecordingIngestHandler(
         }
 
         await using var media = await lazyTwilio.Value.DownloadRecordingAsync(payload.RecordingSid, cancellationToken).ConfigureAwait(false);
+        checkpoint.Reached("during-download");
         await vault.ImportAsync(
-            media.Content,
+            checkpoint.Download(media.Content),
             new ImportRequest("ingest:twilio", call.CustomerId.ToString(), call.Id, vaultOptions.Value.RetentionClass, payload.RecordingSid, "ingest", id),
             cancellationToken).ConfigureAwait(false);
     }

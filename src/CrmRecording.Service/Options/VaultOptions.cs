@@ -27,6 +27,14 @@ public sealed class VaultOptions : IValidatableObject
     /// </summary>
     public string Keys { get; set; } = "local";
 
+    /// <summary>
+    /// The local key file when <see cref="Keys"/> is local: outside the data directory, so a copy of the data does not
+    /// carry what decrypts it. Default: beside the data directory, <c>DATA-keys/keyring.json</c>; its directory must be
+    /// owner-only (0700) and the file 0600, or the service refuses to start. A key file an earlier version left in
+    /// <c>DATA/keys/</c> is moved there once.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>The Key Vault key when <see cref="Keys"/> is azure-keyvault.</summary>
     public KeyVaultSettings KeyVault { get; set; } = new();
 

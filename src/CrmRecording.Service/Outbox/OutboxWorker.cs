@@ -1,21 +1,23 @@
 using CrmRecording.Dataverse;
 using CrmRecording.Vault.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace CrmRecording.Service.Outbox;
 
 /// <summary>
-/// Runs queued asynchronous steps. A failure (a CRM outage, throttling) is retried with exponential
-/// backoff — or after the CRM's Retry-After — until it succeeds; a crash mid-way leaves the claim to
-/// expire and another worker to pick the job up. Nothing is lost, and a step's writes are idempotent.
+/// Runs queued work in one lane per job kind, each with bounded parallelism. A claim is a short lease renewed
+/// by a heartbeat while the job runs, so a crashed instance's job is taken again within a lease, not after
+/// the longest job we can imagine. A failure (a CRM outage, throttling) is retried with exponential backoff —
+/// or after the remote's Retry-After — until the kind's attempts are spent; the job is then dead-lettered,
+/// listed by <c>crmrec outbox list --dead</c>, counted by <c>/health/ready</c> and retried by hand.
 /// </summary>
-internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJobHandler> handlers, TimeProvider time, ILogger<OutboxWorker> log) : BackgroundService
+internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJobHandler> handlers, TimeProvider time, ILogger<OutboxWorker> log, IOptions<OutboxWorkerOptions>? options = null) : BackgroundService
 {
-    private readonly Dictionary<string, IOutboxJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
-    // A claim outlives the longest job we expect (an ingest streams a long recording from Twilio); the batch
-    // stops at half the lease, so a job is never started on a claim that may lapse while it runs.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+    private readonly OutboxWorkerOptions _options = options?.Value ?? new OutboxWorkerOptions();
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+    private IReadOnlyList<OutboxLane>? _lanes;
 
     /// <summary>The first retry's delay; each further failure doubles it (capped at an hour). <c>Outbox:RetryBaseMilliseconds</c>.</summary>
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(1);
@@ -23,72 +25,102 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
     /// <summary>How long a finished job's payload (a webhook body with phone numbers) is kept. <c>Outbox:KeepDoneDays</c> (7).</summary>
     public TimeSpan KeepDone { get; set; } = TimeSpan.FromDays(7);
 
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
-
     /// <summary>How long to sleep when there is nothing to do.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>How long a claim lasts without a heartbeat. <c>Outbox:LeaseSeconds</c> (30).</summary>
+    public TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
+
+    internal IReadOnlyList<OutboxLane> Lanes => _lanes ??= OutboxLane.For(handlers, _options);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll([.. Lanes.Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), CancellationToken.None)), PurgeLoopAsync(stoppingToken)]);
+
+    /// <summary>Claims what each lane has room for and runs it to the end, lane after lane; for tests that drive the worker.</summary>
+    /// <returns>How many jobs were attempted.</returns>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await PurgeIfDueAsync(cancellationToken).ConfigureAwait(false);
+        var attempted = 0;
+        foreach (var lane in Lanes)
+        {
+            var jobs = await outbox.ClaimAsync(_worker, lane.Parallelism, time.GetUtcNow(), Lease, lane.Kinds, cancellationToken).ConfigureAwait(false);
+            attempted += jobs.Count;
+            await Task.WhenAll(jobs.Select(job => RunJobAsync(lane, job, cancellationToken))).ConfigureAwait(false);
+        }
+
+        return attempted;
+    }
+
+    private async Task RunLaneAsync(OutboxLane lane, CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            var claimed = 0;
+            if (running.Count < lane.Parallelism)
+            {
+                try
+                {
+                    var jobs = await outbox.ClaimAsync(_worker, lane.Parallelism - running.Count, time.GetUtcNow(), Lease, lane.Kinds, stoppingToken).ConfigureAwait(false);
+                    claimed = jobs.Count;
+                    running.AddRange(jobs.Select(job => RunJobAsync(lane, job, stoppingToken)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store itself failed; the lane must survive it and try again.
+                    StoreFailed(log, ex.GetType().Name);
+                }
+            }
+
+            if (claimed == 0 || running.Count >= lane.Parallelism)
+            {
+                // Wake when a slot frees up, or after the idle poll to look for new work.
+                var idle = Task.Delay(Idle, time, stoppingToken);
+                await Task.WhenAny(running.Count >= lane.Parallelism ? running : [.. running, idle]).ConfigureAwait(false);
+            }
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task PurgeLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var worked = 0;
             try
             {
-                worked = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await PurgeIfDueAsync(stoppingToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                // The store itself failed; the loop must survive it and try again.
+                return;
+            }
+            catch (Exception ex)
+            {
                 StoreFailed(log, ex.GetType().Name);
-            }
-
-            if (worked == 0)
-            {
                 await Task.Delay(Idle, time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <returns>How many jobs were attempted.</returns>
-    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
-        var claimedAt = time.GetUtcNow();
-        if (claimedAt >= _nextPurge)
+        var now = time.GetUtcNow();
+        if (now < _nextPurge)
         {
-            // Hourly is plenty: a payload outlives its keep time by an hour at most.
-            _nextPurge = claimedAt + TimeSpan.FromHours(1);
-            var purged = await outbox.PurgeDoneAsync(claimedAt - KeepDone, cancellationToken).ConfigureAwait(false);
-            if (purged > 0)
-            {
-                Purged(log, purged, KeepDone.TotalDays);
-            }
+            return;
         }
 
-        var jobs = await outbox.ClaimAsync(_worker, 16, claimedAt, Lease, cancellationToken).ConfigureAwait(false);
-        foreach (var job in jobs)
+        // Hourly is plenty: a payload outlives its keep time by an hour at most.
+        _nextPurge = now + TimeSpan.FromHours(1);
+        var purged = await outbox.PurgeDoneAsync(now - KeepDone, cancellationToken).ConfigureAwait(false);
+        if (purged > 0)
         {
-            if (time.GetUtcNow() - claimedAt > Lease / 2)
-            {
-                // The rest wait for their claim to lapse and are then taken again, here or by another instance.
-                break;
-            }
-
-            try
-            {
-                var outcome = await RunAsync(job, cancellationToken).ConfigureAwait(false);
-                await outbox.CompleteAsync(job.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                JobDone(log, job.Kind, job.Attempts, outcome);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
-                await outbox.FailAsync(job.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false);
-                JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
-            }
+            Purged(log, purged, KeepDone.TotalDays);
         }
-
-        return jobs.Count;
     }
 
     private static TimeSpan? RetryAfter(Exception ex) => ex switch
@@ -104,17 +136,6 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
         var delay = retryAfter is { } r && r > exponential ? r : exponential;
         return delay > MaxBackoff ? MaxBackoff : delay;
     }
-
-    private Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken) =>
-        _handlers.TryGetValue(job.Kind, out var handler)
-            ? handler.RunAsync(job, cancellationToken)
-            : throw new InvalidOperationException($"No worker handles outbox jobs of kind '{job.Kind}'.");
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox job {Kind} done on attempt {Attempt}: {Outcome}")]
-    private static partial void JobDone(ILogger logger, string kind, int attempt, string outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} failed on attempt {Attempt} ({Error}); retrying in {Seconds} s")]
-    private static partial void JobFailed(ILogger logger, string kind, int attempt, string error, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: the payloads of {Count} jobs finished over {Days} days ago were emptied")]
     private static partial void Purged(ILogger logger, int count, double days);

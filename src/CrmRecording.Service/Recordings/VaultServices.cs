@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace CrmRecording.Service.Recordings;
 
 /// <summary>The vault as the service composes it from the <c>Vault</c> and <c>Service</c> sections.</summary>
-internal static class VaultServices
+internal static partial class VaultServices
 {
     public static IServiceCollection AddVault(this IServiceCollection services)
     {
@@ -54,7 +54,7 @@ internal static class VaultServices
                     new DefaultAzureCredential(),
                     new AzureKeyVaultKeyWrapperOptions { VaultUri = vault.KeyVault.Uri, KeyName = vault.KeyVault.KeyName, KeyVersion = vault.KeyVault.KeyVersion },
                     time)
-                : LocalKeyRing.OpenOrCreate(Path.Combine(DataDirectory(sp), "keys", "keyring.json"), time.GetUtcNow());
+                : OpenLocalKeys(sp, vault, time);
         });
         services.AddSingleton(sp => new RecordingVault(
             sp.GetRequiredService<IBlobStore>(),
@@ -65,6 +65,21 @@ internal static class VaultServices
         return services;
     }
 
+    private static LocalKeyRing OpenLocalKeys(IServiceProvider services, VaultOptions vault, TimeProvider time)
+    {
+        var data = DataDirectory(services);
+        var keyFile = vault.KeyFile is { Length: > 0 } configured ? Path.GetFullPath(configured) : KeyFileLocation.Default(data);
+        if (KeyFileLocation.MoveLegacy(data, keyFile))
+        {
+            KeyFileMoved(services.GetRequiredService<ILoggerFactory>().CreateLogger("CrmRecording.Service.Recordings.Keys"), keyFile);
+        }
+
+        return LocalKeyRing.OpenOrCreate(keyFile, time.GetUtcNow());
+    }
+
     private static string DataDirectory(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The key file was moved out of the data directory to {KeyFile}: back it up apart from the data")]
+    private static partial void KeyFileMoved(ILogger logger, string keyFile);
 }

@@ -54,7 +54,7 @@ internal sealed partial class SandboxOpenId(SandboxDataverse dataverse, IServer 
     public ValueTask DisposeAsync() => _standIn.DisposeAsync();
 
     /// <summary>People of the CRM who can sign in: enabled users with an Entra object id, not the application user.</summary>
-    private IReadOnlyList<OpenIdUser> ReadUsers() =>
+    private IReadOnlyList<OpenIdUser> ReadUsers() => dataverse.Attached ? [] :
     [
         .. dataverse.StandIn.GetRows("systemusers")
             .Where(row => (bool?)row["isdisabled"] != true && !IsApplicationUser(row))

@@ -10,5 +10,6 @@ namespace CrmRecording.Telephony.Http;
     Converters = [typeof(Rfc2822Date)])]
 [JsonSerializable(typeof(TwilioCall))]
 [JsonSerializable(typeof(TwilioRecording))]
+[JsonSerializable(typeof(TwilioRecordingPage))]
 [JsonSerializable(typeof(LookupResponse))]
 internal sealed partial class TwilioJsonContext : JsonSerializerContext;

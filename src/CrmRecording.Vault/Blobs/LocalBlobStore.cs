@@ -33,6 +33,33 @@ public sealed class LocalBlobStore : IBlobStore
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files of uploads last written before <paramref name="writtenBefore"/>: what a crash during
+    /// a blob write left behind. The caller picks a time before any upload still running can have started.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public int RemoveAbandonedUploads(DateTimeOffset writtenBefore)
+    {
+        var removed = 0;
+        foreach (var partial in Directory.EnumerateFiles(_directory, "*" + PartialSuffix))
+        {
+            if (File.GetLastWriteTimeUtc(partial) < writtenBefore.UtcDateTime)
+            {
+                try
+                {
+                    File.Delete(partial);
+                    removed++;
+                }
+                catch (IOException)
+                {
+                    // Gone already, or still open somewhere: the next sweep looks again.
+                }
+            }
+        }
+
+        return removed;
+    }
+
     public Task<IBlobUpload> BeginUploadAsync(string name, CancellationToken cancellationToken = default)
     {
         var final = PathOf(name);

@@ -27,14 +27,26 @@ public sealed class LocalKeyRing : IKeyWrapper
 
     public IReadOnlyList<(string Id, KeyState State, DateTimeOffset Created)> Keys => _keys.Select(k => (k.Id, k.State, k.Created)).ToList();
 
-    /// <summary>Opens the key file, creating it with one fresh key when it does not exist.</summary>
-    /// <exception cref="KeyFileException">The file is readable by others, or not a key file.</exception>
+    /// <summary>Opens the key file, creating it (and its directory, owner-only) with one fresh key when it does not exist.</summary>
+    /// <exception cref="KeyFileException">The file or its directory is open to others, or the file is not a key file.</exception>
     public static LocalKeyRing OpenOrCreate(string path, DateTimeOffset now)
     {
         path = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(path)!;
+        CreateOwnerOnlyDirectory(directory);
+        if (!OperatingSystem.IsWindows())
+        {
+            var directoryMode = File.GetUnixFileMode(directory);
+            if ((directoryMode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0)
+            {
+                throw new KeyFileException(
+                    $"The key file's directory {directory} is open to others (mode {Convert.ToString((int)directoryMode, 8)}); refusing to use it. " +
+                    $"Restrict it with: chmod 700 {directory}");
+            }
+        }
+
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var ring = new LocalKeyRing(path, []);
             ring.AddKey(now);
             return ring;
@@ -52,6 +64,24 @@ public sealed class LocalKeyRing : IKeyWrapper
         }
 
         return new LocalKeyRing(path, Read(path));
+    }
+
+    /// <summary>Creates a directory readable by its owner only (0700); an existing one is left as it is.</summary>
+    public static void CreateOwnerOnlyDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>Adds a fresh key-encryption key, which becomes the current one.</summary>

@@ -83,5 +83,10 @@ internal static class PostgresSchema
         (2, """
             ALTER TABLE recordings ADD COLUMN damage text;
             """),
+        (3, """
+            ALTER TABLE outbox ADD COLUMN claimed_at timestamptz;
+            ALTER TABLE outbox ADD COLUMN dead_at timestamptz;
+            CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
+            """),
     ];
 }

@@ -65,5 +65,10 @@ internal static class SqliteSchema
         (2, """
             ALTER TABLE recordings ADD COLUMN damage TEXT;
             """),
+        (3, """
+            ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+            ALTER TABLE outbox ADD COLUMN dead_at TEXT;
+            CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
+            """),
     ];
 }

@@ -9,4 +9,5 @@ namespace CrmRecording.Vault.Outbox;
 /// <param name="Attempts">How many times it has been tried.</param>
 /// <param name="NextAttemptAt">Not before.</param>
 /// <param name="LastError">Why the last attempt failed.</param>
-public sealed record OutboxJob(string Id, string Kind, string DedupeKey, string Payload, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset NextAttemptAt, string? LastError = null);
+/// <param name="DeadAt">When it was given up on (dead-lettered); null while it is still tried.</param>
+public sealed record OutboxJob(string Id, string Kind, string DedupeKey, string Payload, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset NextAttemptAt, string? LastError = null, DateTimeOffset? DeadAt = null);

@@ -96,7 +96,7 @@ public sealed class VaultCommandsTests : IDisposable
     public void KeyFileReadableByOthers_IsRefusedWithTheFix()
     {
         Import(10);
-        var keyFile = Path.Combine(_data, "keys", "keyring.json");
+        var keyFile = Path.Combine(_dir.Path, "data-keys", "keyring.json");
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
         var r = Run("recordings", "list");
         Assert.Equal(2, r.ExitCode);
@@ -104,10 +104,38 @@ public sealed class VaultCommandsTests : IDisposable
     }
 
     [Fact]
+    public void KeyFile_IsKeptOutsideTheDataDirectory_InAnOwnerOnlyDirectory()
+    {
+        Import(10);
+        Assert.Empty(Directory.EnumerateFiles(_data, "*.json", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "data-keys", "keyring.json")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_dir.Path, "data-keys")));
+    }
+
+    [Fact]
+    public void KeyFileLeftInsideTheDataByAnEarlierVersion_IsMovedOutOnce_AndEveryRecordingStillDecrypts()
+    {
+        var (id, audio) = Import(5000);
+        Directory.CreateDirectory(Path.Combine(_data, "keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.Move(Path.Combine(_dir.Path, "data-keys", "keyring.json"), Path.Combine(_data, "keys", "keyring.json"));
+
+        var out1 = _dir.File("out1.wav");
+        var first = Run("recordings", "export", id, "--out", out1);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("moved out of the data directory", first.Error, StringComparison.Ordinal);
+        Assert.Equal(audio, File.ReadAllBytes(out1));
+        Assert.False(Directory.Exists(Path.Combine(_data, "keys")));
+
+        var second = Run("recordings", "export", id, "--out", _dir.File("out2.wav"));
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain("moved", second.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingKeyFile_ExportFailsClearly()
     {
         var (id, _) = Import(1000);
-        File.Delete(Path.Combine(_data, "keys", "keyring.json"));
+        File.Delete(Path.Combine(_dir.Path, "data-keys", "keyring.json"));
         var r = Run("recordings", "export", id, "--out", _dir.File("x.wav"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("key", r.Error, StringComparison.OrdinalIgnoreCase);

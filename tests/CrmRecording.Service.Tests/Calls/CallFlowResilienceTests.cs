@@ -4,6 +4,7 @@ using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Emulators.Twilio;
 using CrmRecording.Emulators.Twilio.Journal;
 using CrmRecording.Service.Ingest;
+using CrmRecording.Service.Recovery;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
@@ -20,7 +21,7 @@ public sealed class CallFlowResilienceTests
     public async Task IngestCrashingAfterEachStep_ResumesWhereItStopped_WithOneRecordingAndOneDeleteAtTwilio()
     {
         var checkpoint = new CrashingCheckpoint("id-chosen", "stored", "verified", "deleted-at-twilio");
-        using var sandbox = new SandboxCall(overrides: s => s.AddSingleton<IngestCheckpoint>(checkpoint));
+        using var sandbox = new SandboxCall(overrides: s => s.AddSingleton<FlowCheckpoint>(checkpoint));
 
         var (placed, call) = await RecordedCallAsync(sandbox);
 

@@ -1,9 +1,10 @@
 using CrmRecording.Service.Ingest;
+using CrmRecording.Service.Recovery;
 
 namespace CrmRecording.Service.Tests.Calls;
 
 /// <summary>Stops an ingest once right after each named step, as a process crash there would.</summary>
-internal sealed class CrashingCheckpoint(params string[] steps) : IngestCheckpoint
+internal sealed class CrashingCheckpoint(params string[] steps) : FlowCheckpoint
 {
     private readonly HashSet<string> _pending = [.. steps];
     private readonly List<string> _crashed = [];

@@ -13,8 +13,20 @@ internal sealed class LostCallbackOutbox(IOutbox inner) : IOutbox
             ? throw new IOException("simulated store failure while Twilio's recording callback was answered")
             : inner.EnqueueAsync(job, cancellationToken);
 
-    public Task<IReadOnlyList<OutboxJob>> ClaimAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        inner.ClaimAsync(worker, max, now, lease, cancellationToken);
+    public Task<IReadOnlyList<OutboxJob>> ClaimAsync(string worker, int max, DateTimeOffset now, TimeSpan lease, OutboxKinds? kinds = null, CancellationToken cancellationToken = default) =>
+        inner.ClaimAsync(worker, max, now, lease, kinds, cancellationToken);
+
+    public Task<bool> RenewAsync(string id, string worker, DateTimeOffset until, CancellationToken cancellationToken = default) => inner.RenewAsync(id, worker, until, cancellationToken);
+
+    public Task DeadLetterAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(id, reason, now, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxJob>> ListDeadAsync(int max, CancellationToken cancellationToken = default) => inner.ListDeadAsync(max, cancellationToken);
+
+    public Task<int> DeadCountAsync(CancellationToken cancellationToken = default) => inner.DeadCountAsync(cancellationToken);
+
+    public Task<bool> RetryAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => inner.RetryAsync(id, now, cancellationToken);
+
+    public Task<DateTimeOffset?> OldestLiveClaimAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => inner.OldestLiveClaimAsync(now, cancellationToken);
 
     public Task CompleteAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => inner.CompleteAsync(id, now, cancellationToken);
 

@@ -64,7 +64,7 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
         var granted = new ConsentEvent("consent-granted", Now, "granted", "keypad", "1", "consent-question", "1", "en-US", ["US-CA"], call.Id);
         StandIn.Faults.ReachDailyLimit();
 
-        var e = await Assert.ThrowsAsync<Outbox.RetryLaterException>(() => Port.EnsureConsentLogAsync(call with { ConsentEvents = [granted] }, granted));
+        var e = await Assert.ThrowsAsync<CrmRecording.Service.Outbox.RetryLaterException>(() => Port.EnsureConsentLogAsync(call with { ConsentEvents = [granted] }, granted));
 
         Assert.True(e.After >= TimeSpan.FromMinutes(1), $"retry after {e.After}");
         Assert.Equal(0, ConsentLogRows(call.Id));

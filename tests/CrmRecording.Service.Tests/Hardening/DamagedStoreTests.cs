@@ -102,6 +102,10 @@ public sealed class DamagedStoreTests
         public Task<CallRecord> UpdateAsync(string id, Func<CallRecord, CallRecord> change, CancellationToken cancellationToken = default) => inner.UpdateAsync(id, change, cancellationToken);
 
         public Task<IReadOnlyList<CallRecord>> ListManualStartsAsync(int max, CancellationToken cancellationToken = default) => inner.ListManualStartsAsync(max, cancellationToken);
+
+        public Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default) => inner.ListUnsettledAsync(max, cancellationToken);
+
+        public Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default) => inner.CountLostRecordingsAsync(cancellationToken);
     }
 }
 

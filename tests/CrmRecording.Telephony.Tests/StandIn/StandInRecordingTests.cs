@@ -83,6 +83,55 @@ public sealed class StandInRecordingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListRecordings_TwoRecordingsOnePerPage_BothListedAcrossPages_ADeletedOneNoLonger()
+    {
+        await RecordWithPausesAsync();
+        var second = await session.Client.StartRecordingAsync(callSid, new StartRecordingRequest { RecordingChannels = "dual" });
+        session.NetworkTime.Advance(TimeSpan.FromSeconds(1));
+        await session.Client.StopRecordingAsync(callSid, second.Sid);
+        using var http = new HttpClient();
+        var paged = new TwilioClient(http, session.Options, session.ClientTime);
+
+        var listed = await paged.ListRecordingsAsync(callSid);
+        await session.Client.DeleteRecordingAsync(recordingSid);
+        var afterDelete = await paged.ListRecordingsAsync(callSid);
+
+        Assert.Equal([(recordingSid, "completed"), (second.Sid, "completed")], listed.Select(r => (r.Sid, r.Status!)));
+        Assert.Equal(6, listed[0].Duration);
+        Assert.Equal([second.Sid], afterDelete.Select(r => r.Sid));
+        var pageOne = session.StandIn.Requests.All.First(r => r.Path.EndsWith("/Recordings.json", StringComparison.Ordinal) && r.Method == "GET");
+        Assert.Equal("?PageSize=100", pageOne.Query);
+        Assert.Empty(await session.Client.ListRecordingsAsync("CA" + new string('f', 32)));
+    }
+
+    [Fact]
+    public async Task ListRecordingsPage_PageSizeOne_LinksTheNextPage()
+    {
+        await RecordWithPausesAsync();
+        var second = await session.Client.StartRecordingAsync(callSid, new StartRecordingRequest { RecordingChannels = "dual" });
+        await session.Client.StopRecordingAsync(callSid, second.Sid);
+        using var http = new HttpClient();
+
+        var first = System.Text.Json.JsonDocument.Parse(await (await http.SendAsync(Get($"Calls/{callSid}/Recordings.json?PageSize=1"))).Content.ReadAsStringAsync()).RootElement;
+        var next = first.GetProperty("next_page_uri").GetString()!;
+        var last = System.Text.Json.JsonDocument.Parse(await (await http.SendAsync(Get(next.TrimStart('/'), rooted: true))).Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal((0, 1), (first.GetProperty("page").GetInt32(), first.GetProperty("page_size").GetInt32()));
+        Assert.Equal(recordingSid, first.GetProperty("recordings")[0].GetProperty("sid").GetString());
+        Assert.Contains("Page=1", next, StringComparison.Ordinal);
+        Assert.Equal(second.Sid, last.GetProperty("recordings")[0].GetProperty("sid").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, last.GetProperty("next_page_uri").ValueKind);
+    }
+
+    private HttpRequestMessage Get(string relative, bool rooted = false)
+    {
+        var uri = rooted ? new Uri(session.Options.ApiBaseUrl, relative) : new Uri(session.Options.ApiBaseUrl, $"2010-04-01/Accounts/{session.Options.AccountSid}/{relative}");
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{session.Options.AccountSid}:{session.Options.AuthToken}")));
+        return request;
+    }
+
+    [Fact]
     public async Task StopRecording_CallAlreadyHungUp_ThrowsTwilioException21220()
     {
         await session.StandIn.HangUpAsync(callSid);

@@ -34,6 +34,64 @@ public sealed class LocalKeyRingTests : IDisposable
     }
 
     [Fact]
+    public void OpenOrCreate_NewDirectory_IsCreatedOwnerOnly()
+    {
+        var path = _dir.Combine("keys/keyring.json");
+        LocalKeyRing.OpenOrCreate(path, Now);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_dir.Combine("keys")));
+    }
+
+    [Theory]
+    [InlineData(UnixFileMode.OtherRead | UnixFileMode.OtherExecute)]
+    [InlineData(UnixFileMode.GroupRead | UnixFileMode.GroupExecute)]
+    public void OpenOrCreate_DirectoryOpenToOthers_IsRefusedWithTheFix(UnixFileMode extra)
+    {
+        var path = _dir.Combine("keys/keyring.json");
+        LocalKeyRing.OpenOrCreate(path, Now);
+        File.SetUnixFileMode(_dir.Combine("keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | extra);
+        var ex = Assert.Throws<KeyFileException>(() => LocalKeyRing.OpenOrCreate(path, Now));
+        Assert.Contains("chmod 700", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyFileLocation_Default_IsBesideTheDataDirectoryNotInsideIt()
+    {
+        var data = _dir.Combine("data");
+        var keyFile = KeyFileLocation.Default(data);
+        Assert.Equal(_dir.Combine("data-keys/keyring.json"), keyFile);
+        Assert.False(keyFile.StartsWith(data + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        Assert.Equal(keyFile, KeyFileLocation.Default(data + Path.DirectorySeparatorChar));
+    }
+
+    [Fact]
+    public void KeyFileLocation_MoveLegacy_MovesAKeyFileOutOfTheDataOnce_TheKeysUnchanged()
+    {
+        var data = _dir.Combine("data");
+        var legacy = LocalKeyRing.OpenOrCreate(KeyFileLocation.Legacy(data), Now);
+        var keyFile = KeyFileLocation.Default(data);
+
+        Assert.True(KeyFileLocation.MoveLegacy(data, keyFile));
+        Assert.False(KeyFileLocation.MoveLegacy(data, keyFile));
+
+        Assert.False(Directory.Exists(Path.Combine(data, "keys")));
+        Assert.Equal(legacy.CurrentKeyId, LocalKeyRing.OpenOrCreate(keyFile, Now).CurrentKeyId);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(keyFile)!));
+    }
+
+    [Fact]
+    public void KeyFileLocation_KeyFileInBothPlaces_IsRefusedNamingBoth()
+    {
+        var data = _dir.Combine("data");
+        LocalKeyRing.OpenOrCreate(KeyFileLocation.Legacy(data), Now);
+        LocalKeyRing.OpenOrCreate(KeyFileLocation.Default(data), Now);
+
+        var ex = Assert.Throws<KeyFileException>(() => KeyFileLocation.MoveLegacy(data, KeyFileLocation.Default(data)));
+
+        Assert.Contains(KeyFileLocation.Legacy(data), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(KeyFileLocation.Default(data), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpenOrCreate_NotAKeyFile_SaysSo()
     {
         var path = _dir.Combine("keyring.json");

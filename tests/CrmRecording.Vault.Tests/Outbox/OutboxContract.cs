@@ -22,8 +22,68 @@ public abstract class OutboxContract : IAsyncLifetime
 
     public virtual async Task DisposeAsync() => await _metadata.DisposeAsync();
 
-    private static OutboxJob Job(string key, DateTimeOffset? due = null) =>
-        new(Guid.NewGuid().ToString("N"), "test", key, "{\"n\":1}", T0, 0, due ?? T0);
+    private static OutboxJob Job(string key, DateTimeOffset? due = null, string kind = "test") =>
+        new(Guid.NewGuid().ToString("N"), kind, key, "{\"n\":1}", T0, 0, due ?? T0);
+
+    [Fact]
+    public async Task DeadLetter_IsNeverClaimed_IsListedWithWhy_AndRetryBringsItBackWithAttemptsReset()
+    {
+        await _store.EnqueueAsync(Job("poison"));
+        var job = Assert.Single(await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1)));
+        await _store.DeadLetterAsync(job.Id, "gave up after 1 attempt: boom", T0.AddSeconds(1));
+
+        Assert.Empty(await _store.ClaimAsync("w", 10, T0.AddDays(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, await _store.PendingAsync());
+        Assert.Equal(1, await _store.DeadCountAsync());
+        var dead = Assert.Single(await _store.ListDeadAsync(10));
+        Assert.Equal(("poison", "gave up after 1 attempt: boom", T0.AddSeconds(1)), (dead.DedupeKey, dead.LastError, dead.DeadAt));
+
+        Assert.False(await _store.RetryAsync("no-such-job", T0.AddDays(1)));
+        Assert.True(await _store.RetryAsync(job.Id, T0.AddDays(1)));
+        Assert.False(await _store.RetryAsync(job.Id, T0.AddDays(1)));
+        Assert.Equal(0, await _store.DeadCountAsync());
+        var again = Assert.Single(await _store.ClaimAsync("w", 10, T0.AddDays(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal(1, again.Attempts);
+    }
+
+    [Fact]
+    public async Task Claim_OfSomeKinds_LeavesTheOtherKindsForTheirOwnLanes()
+    {
+        await _store.EnqueueAsync(Job("ingest-1", kind: "ingest"));
+        await _store.EnqueueAsync(Job("consent-1", kind: "consent"));
+        await _store.EnqueueAsync(Job("odd-1", kind: "odd"));
+
+        Assert.Equal(["consent-1"], (await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1), OutboxKinds.Only("consent"))).Select(j => j.DedupeKey));
+        Assert.Equal(["odd-1"], (await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1), OutboxKinds.AllBut(["ingest", "consent"]))).Select(j => j.DedupeKey));
+        Assert.Equal(["ingest-1"], (await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1), OutboxKinds.Any)).Select(j => j.DedupeKey));
+    }
+
+    [Fact]
+    public async Task Renew_ByTheHolder_KeepsTheJobFromOthers_AndIsRefusedOnceTheLeaseWentElsewhere()
+    {
+        await _store.EnqueueAsync(Job("long"));
+        var job = Assert.Single(await _store.ClaimAsync("w1", 10, T0, TimeSpan.FromSeconds(30)));
+        Assert.True(await _store.RenewAsync(job.Id, "w1", T0.AddSeconds(50)));
+        Assert.Empty(await _store.ClaimAsync("w2", 10, T0.AddSeconds(40), TimeSpan.FromSeconds(30)));
+
+        Assert.Single(await _store.ClaimAsync("w2", 10, T0.AddSeconds(51), TimeSpan.FromSeconds(30)));
+        Assert.False(await _store.RenewAsync(job.Id, "w1", T0.AddSeconds(90)));
+    }
+
+    [Fact]
+    public async Task OldestLiveClaim_IsWhenTheEarliestClaimStillHeldWasTaken()
+    {
+        Assert.Null(await _store.OldestLiveClaimAsync(T0));
+        await _store.EnqueueAsync(Job("a"));
+        await _store.EnqueueAsync(Job("b", T0.AddSeconds(10)));
+        var a = Assert.Single(await _store.ClaimAsync("w", 10, T0, TimeSpan.FromSeconds(30)));
+        Assert.Single(await _store.ClaimAsync("w", 10, T0.AddSeconds(10), TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(T0, await _store.OldestLiveClaimAsync(T0.AddSeconds(20)));
+        await _store.CompleteAsync(a.Id, T0.AddSeconds(21));
+        Assert.Equal(T0.AddSeconds(10), await _store.OldestLiveClaimAsync(T0.AddSeconds(22)));
+        Assert.Null(await _store.OldestLiveClaimAsync(T0.AddSeconds(41)));
+    }
 
     [Fact]
     public async Task PurgeDone_EmptiesOnlyPayloadsDoneBeforeTheCutoff_AndADuplicateIsStillRecognised()

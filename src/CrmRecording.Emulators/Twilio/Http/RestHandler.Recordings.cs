@@ -86,6 +86,57 @@ internal sealed partial class RestHandler
         return WriteJsonAsync(context, HttpStatusCode.OK, json => ResourceJson.WriteRecording(json, snapshot, options.AccountSid, baseAddress(), callScoped: true, reported));
     }
 
+    /// <summary>
+    /// <c>GET Calls/{CallSid}/Recordings.json</c>: the call's recordings, oldest first, deleted ones left out, one page of
+    /// <c>PageSize</c> (50 by default, at most 1000) at <c>Page</c>, with Twilio's paging fields; <c>next_page_uri</c> is null on the last.
+    /// </summary>
+    private Task ListRecordingsAsync(HttpContext context, string callSid)
+    {
+        var query = context.Request.Query;
+        var size = int.TryParse(query["PageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 1000 ? s : 50;
+        var page = int.TryParse(query["Page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var all = book.Recordings.Where(r => r.CallSid == callSid && !r.Deleted).ToList();
+        var items = all.Skip(page * size).Take(size).ToList();
+        var list = $"/2010-04-01/Accounts/{options.AccountSid}/Calls/{callSid}/Recordings.json";
+        string PageUri(int n) => string.Create(CultureInfo.InvariantCulture, $"{list}?PageSize={size}&Page={n}") + (n > 0 ? $"&PageToken=PA{all[(n * size) - 1].Sid}" : string.Empty);
+        return WriteJsonAsync(context, HttpStatusCode.OK, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("end", Math.Max(0, (page * size) + items.Count - 1));
+            json.WriteString("first_page_uri", PageUri(0));
+            if ((page + 1) * size < all.Count)
+            {
+                json.WriteString("next_page_uri", PageUri(page + 1));
+            }
+            else
+            {
+                json.WriteNull("next_page_uri");
+            }
+
+            json.WriteNumber("page", page);
+            json.WriteNumber("page_size", size);
+            if (page > 0)
+            {
+                json.WriteString("previous_page_uri", PageUri(page - 1));
+            }
+            else
+            {
+                json.WriteNull("previous_page_uri");
+            }
+
+            json.WriteStartArray("recordings");
+            foreach (var recording in items)
+            {
+                ResourceJson.WriteRecording(json, recording, options.AccountSid, baseAddress(), callScoped: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("start", page * size);
+            json.WriteString("uri", PageUri(page));
+            json.WriteEndObject();
+        });
+    }
+
     private Task FetchRecordingAsync(HttpContext context, string path, string sid, string? callSid)
     {
         var recording = Existing(path, sid);

@@ -99,6 +99,7 @@ internal sealed partial class RestHandler(
             ["Calls", var call] when call.EndsWith(".json", StringComparison.Ordinal) && HttpMethods.IsGet(method) => FetchCallAsync(context, path, Sid(call)),
             ["Calls", var call] when call.EndsWith(".json", StringComparison.Ordinal) && HttpMethods.IsPost(method) => UpdateCallAsync(context, path, Sid(call), form),
             ["Calls", var call, "Recordings.json"] when HttpMethods.IsPost(method) => CreateRecordingAsync(context, path, call, form),
+            ["Calls", var call, "Recordings.json"] when HttpMethods.IsGet(method) => ListRecordingsAsync(context, call),
             ["Calls", var call, "Recordings", var recording] when recording.EndsWith(".json", StringComparison.Ordinal) && HttpMethods.IsPost(method)
                 => UpdateRecordingAsync(context, path, call, Sid(recording), form),
             ["Calls", var call, "Recordings", var recording] when recording.EndsWith(".json", StringComparison.Ordinal) && HttpMethods.IsGet(method)

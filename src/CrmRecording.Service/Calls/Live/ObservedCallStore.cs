@@ -29,5 +29,10 @@ internal sealed class ObservedCallStore(ICallStore inner, CallChangeFeed feed) :
     public Task<IReadOnlyList<CallRecord>> ListManualStartsAsync(int max, CancellationToken cancellationToken = default) =>
         inner.ListManualStartsAsync(max, cancellationToken);
 
+    public Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default) =>
+        inner.ListUnsettledAsync(max, cancellationToken);
+
+    public Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default) => inner.CountLostRecordingsAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
 }

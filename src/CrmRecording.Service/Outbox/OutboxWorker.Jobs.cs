@@ -1,0 +1,129 @@
+using CrmRecording.Vault.Outbox;
+
+namespace CrmRecording.Service.Outbox;
+
+/// <summary>One job's run: its heartbeat, its end (done, retried later or dead-lettered).</summary>
+internal sealed partial class OutboxWorker
+{
+    private async Task RunJobAsync(OutboxLane lane, OutboxJob job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunClaimedAsync(lane, job, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Recording the outcome failed (the store is down): the claim lapses and the job is taken again.
+            StoreFailed(log, ex.GetType().Name);
+        }
+    }
+
+    private async Task RunClaimedAsync(OutboxLane lane, OutboxJob job, CancellationToken stoppingToken)
+    {
+        if (lane.Handler is not { } handler)
+        {
+            var reason = $"No worker handles outbox jobs of kind '{job.Kind}'.";
+            await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            JobDead(log, job.Kind, job.Attempts, reason);
+            return;
+        }
+
+        if (job.Attempts > lane.MaxAttempts)
+        {
+            // Claimed again after its last allowed attempt ended without an outcome (the process died while running it).
+            var reason = $"Gave up after {job.Attempts - 1} attempts, the last of which never finished (the service stopped while running it); before that: {job.LastError ?? "no error recorded"}";
+            await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            JobDead(log, job.Kind, job.Attempts - 1, "never finished");
+            return;
+        }
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var heartbeatStop = new CancellationTokenSource();
+        var leaseLost = false;
+        var heartbeat = HeartbeatAsync(job, () =>
+        {
+            leaseLost = true;
+            run.Cancel();
+        }, heartbeatStop.Token);
+        try
+        {
+            var outcome = await handler.RunAsync(job, run.Token).ConfigureAwait(false);
+            await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
+            await outbox.CompleteAsync(job.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            JobDone(log, job.Kind, job.Attempts, outcome);
+        }
+        catch (Exception ex)
+        {
+            await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
+            if (leaseLost)
+            {
+                // Another worker holds it now; its outcome is that worker's to record.
+                LeaseLost(log, job.Kind, job.Attempts);
+                return;
+            }
+
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            if (ex is OperationCanceledException && stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: hand the job back at once instead of letting its lease run out.
+                await outbox.FailAsync(job.Id, "interrupted by a shutdown", time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            if (job.Attempts >= lane.MaxAttempts)
+            {
+                await outbox.DeadLetterAsync(job.Id, $"Gave up after {job.Attempts} attempts; the last: {error}", time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                JobDead(log, job.Kind, job.Attempts, ex.GetType().Name);
+                return;
+            }
+
+            var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
+            await outbox.FailAsync(job.Id, error, time.GetUtcNow() + delay, CancellationToken.None).ConfigureAwait(false);
+            JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
+        }
+    }
+
+    /// <summary>Renews the lease every third of it while the job runs; when another worker has taken the job, says so.</summary>
+    private async Task HeartbeatAsync(OutboxJob job, Action lost, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Lease / 3, time, stop).ConfigureAwait(false);
+                if (!await outbox.RenewAsync(job.Id, _worker, time.GetUtcNow() + Lease, stop).ConfigureAwait(false))
+                {
+                    lost();
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A store hiccup: try again at the next beat; the lease still has two thirds to run.
+                StoreFailed(log, ex.GetType().Name);
+            }
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox job {Kind} done on attempt {Attempt}: {Outcome}")]
+    private static partial void JobDone(ILogger logger, string kind, int attempt, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} failed on attempt {Attempt} ({Error}); retrying in {Seconds} s")]
+    private static partial void JobFailed(ILogger logger, string kind, int attempt, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox job {Kind} dead-lettered after {Attempts} attempts ({Reason}); see crmrec outbox list --dead")]
+    private static partial void JobDead(ILogger logger, string kind, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} (attempt {Attempt}) lost its lease to another worker and was stopped here")]
+    private static partial void LeaseLost(ILogger logger, string kind, int attempt);
+}
