@@ -26,7 +26,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Contains("schema 3", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("schema 4", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((0, 0), (body.GetProperty("deadJobs").GetInt32(), body.GetProperty("lostRecordings").GetInt32()));
     }
 

@@ -17,6 +17,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly bool _postgres;
     private readonly IAsyncDisposable? _owned;
+    private readonly Func<CancellationToken, ValueTask<byte[]>>? _phoneKey;
 
     // SQLite has one writer per file. Writes wait here, not in SQLite's busy handler (which sleeps in steps of
     // up to 100 ms), and are group-committed: one writer drains whatever is waiting into one transaction, so a
@@ -25,15 +26,17 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     private readonly Lock _groupCommitterLock = new();
     private Task? _groupCommitter;
 
-    private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned)
+    private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned, Func<CancellationToken, ValueTask<byte[]>>? phoneKey)
     {
         _open = open;
         _postgres = postgres;
         _owned = owned;
+        _phoneKey = phoneKey;
         _writes = postgres ? null : Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     }
 
-    public static SqlCallStore ForSqlite(string databasePath)
+    /// <param name="phoneKey">The 32-byte key customers' numbers are encrypted with at rest; without it they are stored as given.</param>
+    public static SqlCallStore ForSqlite(string databasePath, Func<CancellationToken, ValueTask<byte[]>>? phoneKey = null)
     {
         var full = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -61,13 +64,15 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 return connection;
             },
             postgres: false,
-            owned: null);
+            owned: null,
+            phoneKey);
     }
 
-    public static SqlCallStore ForPostgres(string connectionString)
+    /// <param name="phoneKey">The 32-byte key customers' numbers are encrypted with at rest; without it they are stored as given.</param>
+    public static SqlCallStore ForPostgres(string connectionString, Func<CancellationToken, ValueTask<byte[]>>? phoneKey = null)
     {
         var source = NpgsqlDataSource.Create(connectionString);
-        return new SqlCallStore(async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), postgres: true, source);
+        return new SqlCallStore(async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), postgres: true, source, phoneKey);
     }
 
     /// <summary>Runs one statement: directly on PostgreSQL, group-committed on SQLite. Returns the rows it changed.</summary>
@@ -215,15 +220,17 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_unsettled ON calls (settled, created_at);", cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         await tx.DisposeAsync().ConfigureAwait(false);
+        await ProtectStoredNumbersAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
+        var document = Serialize(stored, await KeyAsync(cancellationToken).ConfigureAwait(false));
         await WriteAsync(
             "INSERT INTO calls (id, version, created_at, manual, settled, lost, document) VALUES (@id, @version, @created, @manual, @settled, @lost, @document);",
-            command => Bind(command, stored),
+            command => Bind(command, stored, document),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -233,7 +240,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM calls WHERE id = @id;";
         Add(command, "@id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? Read(document) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? await ReadAsync(document, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public async Task<CallRecord> UpdateAsync(string id, Func<CallRecord, CallRecord> change, CancellationToken cancellationToken = default)
@@ -249,11 +256,12 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             }
 
             var expected = current.Version;
+            var document = Serialize(next, await KeyAsync(cancellationToken).ConfigureAwait(false));
             var updated = await WriteAsync(
                 "UPDATE calls SET version = @version, manual = @manual, settled = @settled, lost = @lost, document = @document WHERE id = @id AND version = @expected;",
                 command =>
                 {
-                    Bind(command, next);
+                    Bind(command, next, document);
                     Add(command, "@expected", expected);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -279,7 +287,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            calls.Add(Read(reader.GetString(0)));
+            calls.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
         }
 
         return calls;
@@ -296,7 +304,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                calls.Add(Read(reader.GetString(0)));
+                calls.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -347,10 +355,61 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
 
     private sealed record PendingWrite(string Sql, Action<DbCommand> Bind, TaskCompletionSource<int> Done);
 
-    private static CallRecord Read(string document) =>
-        JsonSerializer.Deserialize<CallRecord>(document, Json) ?? throw new InvalidDataException("A stored call document is empty.");
+    private async ValueTask<byte[]?> KeyAsync(CancellationToken cancellationToken) =>
+        _phoneKey is null ? null : await _phoneKey(cancellationToken).ConfigureAwait(false);
 
-    private static void Bind(DbCommand command, CallRecord call)
+    /// <summary>The call as stored: the customer's number sealed when there is a key, its last digits alone in clear.</summary>
+    private static string Serialize(CallRecord call, byte[]? phoneKey)
+    {
+        var node = JsonSerializer.SerializeToNode(call, Json)!.AsObject();
+        if (phoneKey is not null && !PhoneField.IsProtected(call.CustomerPhone))
+        {
+            node["customerPhone"] = PhoneField.Protect(phoneKey, call.Id, call.CustomerPhone);
+        }
+
+        return node.ToJsonString(Json);
+    }
+
+    private async ValueTask<CallRecord> ReadAsync(string document, CancellationToken cancellationToken)
+    {
+        var call = JsonSerializer.Deserialize<CallRecord>(document, Json) ?? throw new InvalidDataException("A stored call document is empty.");
+        if (!PhoneField.IsProtected(call.CustomerPhone))
+        {
+            return call;
+        }
+
+        var key = await KeyAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Call {call.Id}'s number is encrypted, and this call store was opened without its key.");
+        return call with { CustomerPhone = PhoneField.Unprotect(key, call.Id, call.CustomerPhone) };
+    }
+
+    /// <summary>Seals the numbers of calls stored in clear before numbers were encrypted (once; later writes seal their own).</summary>
+    private async Task ProtectStoredNumbersAsync(CancellationToken cancellationToken)
+    {
+        if (await KeyAsync(cancellationToken).ConfigureAwait(false) is not { } key)
+        {
+            return;
+        }
+
+        var clear = new List<CallRecord>();
+        await using (var connection = await _open(cancellationToken).ConfigureAwait(false))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT document FROM calls WHERE document NOT LIKE '%\"customerPhone\":\"enc1:%';";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                clear.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        foreach (var call in clear)
+        {
+            var document = Serialize(call, key);
+            await WriteAsync("UPDATE calls SET document = @document WHERE id = @id AND version = @expected;", c => { Add(c, "@document", document); Add(c, "@id", call.Id); Add(c, "@expected", call.Version); }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Bind(DbCommand command, CallRecord call, string document)
     {
         Add(command, "@id", call.Id);
         Add(command, "@version", call.Version);
@@ -358,7 +417,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         Add(command, "@manual", call.ManualStart is null ? 0 : 1);
         Add(command, "@settled", call.IsSettled ? 1 : 0);
         Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
-        Add(command, "@document", JsonSerializer.Serialize(call, Json));
+        Add(command, "@document", document);
     }
 
     private static void Add(DbCommand command, string name, object value)
