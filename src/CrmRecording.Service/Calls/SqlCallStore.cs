@@ -10,7 +10,7 @@ namespace CrmRecording.Service.Calls;
 /// Calls as JSON documents in a <c>calls</c> table; the same SQL runs on SQLite and PostgreSQL. Updates are
 /// compare-and-swap on <c>version</c>, so two instances handling the same call's webhooks never lose a change.
 /// </summary>
-public sealed class SqlCallStore : ICallStore, IAsyncDisposable
+public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
 {
     private const int MaxGroup = 256;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -293,38 +293,6 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         return calls;
     }
 
-    public async Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM calls WHERE settled = 0 ORDER BY created_at LIMIT @max;";
-        Add(command, "@max", max);
-        var calls = new List<CallRecord>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                calls.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
-            }
-        }
-
-        foreach (var settled in calls.Where(c => c.IsSettled))
-        {
-            // Stored before the column existed (it defaults to unsettled): mark it once, so it is not listed again.
-            await WriteAsync("UPDATE calls SET settled = 1 WHERE id = @id AND version = @expected;", c => { Add(c, "@id", settled.Id); Add(c, "@expected", settled.Version); }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return calls.Where(c => !c.IsSettled).ToList();
-    }
-
-    public async Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(SUM(lost), 0) FROM calls WHERE lost > 0;";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_owned is not null)
@@ -355,60 +323,6 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
 
     private sealed record PendingWrite(string Sql, Action<DbCommand> Bind, TaskCompletionSource<int> Done);
 
-    private async ValueTask<byte[]?> KeyAsync(CancellationToken cancellationToken) =>
-        _phoneKey is null ? null : await _phoneKey(cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The call as stored: the customer's number sealed when there is a key, its last digits alone in clear.</summary>
-    private static string Serialize(CallRecord call, byte[]? phoneKey)
-    {
-        var node = JsonSerializer.SerializeToNode(call, Json)!.AsObject();
-        if (phoneKey is not null && !PhoneField.IsProtected(call.CustomerPhone))
-        {
-            node["customerPhone"] = PhoneField.Protect(phoneKey, call.Id, call.CustomerPhone);
-        }
-
-        return node.ToJsonString(Json);
-    }
-
-    private async ValueTask<CallRecord> ReadAsync(string document, CancellationToken cancellationToken)
-    {
-        var call = JsonSerializer.Deserialize<CallRecord>(document, Json) ?? throw new InvalidDataException("A stored call document is empty.");
-        if (!PhoneField.IsProtected(call.CustomerPhone))
-        {
-            return call;
-        }
-
-        var key = await KeyAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Call {call.Id}'s number is encrypted, and this call store was opened without its key.");
-        return call with { CustomerPhone = PhoneField.Unprotect(key, call.Id, call.CustomerPhone) };
-    }
-
-    /// <summary>Seals the numbers of calls stored in clear before numbers were encrypted (once; later writes seal their own).</summary>
-    private async Task ProtectStoredNumbersAsync(CancellationToken cancellationToken)
-    {
-        if (await KeyAsync(cancellationToken).ConfigureAwait(false) is not { } key)
-        {
-            return;
-        }
-
-        var clear = new List<CallRecord>();
-        await using (var connection = await _open(cancellationToken).ConfigureAwait(false))
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT document FROM calls WHERE document NOT LIKE '%\"customerPhone\":\"enc1:%';";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                clear.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
-            }
-        }
-
-        foreach (var call in clear)
-        {
-            var document = Serialize(call, key);
-            await WriteAsync("UPDATE calls SET document = @document WHERE id = @id AND version = @expected;", c => { Add(c, "@document", document); Add(c, "@id", call.Id); Add(c, "@expected", call.Version); }, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private static void Bind(DbCommand command, CallRecord call, string document)
     {
         Add(command, "@id", call.Id);
@@ -426,17 +340,6 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private async Task<bool> HasColumnAsync(DbConnection connection, DbTransaction tx, string column, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = _postgres
-            ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'calls' AND column_name = @column;"
-            : "SELECT COUNT(*) FROM pragma_table_info('calls') WHERE name = @column;";
-        Add(command, "@column", column);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken cancellationToken)
