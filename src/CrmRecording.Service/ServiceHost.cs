@@ -38,7 +38,7 @@ internal static class ServiceHost
         builder.Services.AddQueryKeyRedaction();
         // A body that can't be read (malformed JSON, too large) is the caller's fault: its own status, not a 500.
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => OpenApi.ApiSecurityDocument.AddApiSecurity(o));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddVault();

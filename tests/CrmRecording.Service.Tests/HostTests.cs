@@ -26,7 +26,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Contains("schema 3", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("schema 4", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((0, 0), (body.GetProperty("deadJobs").GetInt32(), body.GetProperty("lostRecordings").GetInt32()));
     }
 
@@ -59,6 +59,33 @@ public sealed class HostTests : IDisposable
         var json = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
         Assert.StartsWith("3.", json.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.True(json.GetProperty("paths").TryGetProperty("/health/ready", out _));
+    }
+
+    [Fact]
+    public async Task OpenApi_SignedInOperationsDeclareTheBearerSchemeAndEveryRefusal()
+    {
+        var json = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        var scheme = json.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer", "JWT"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString(), scheme.GetProperty("bearerFormat").GetString()));
+        var paths = json.GetProperty("paths");
+
+        foreach (var (path, method, codes) in new[]
+        {
+            ("/api/calls", "post", new[] { "401", "403", "503" }),
+            ("/api/calls/{id}", "get", ["401", "403", "404", "503"]),
+            ("/api/calls/{id}/hangup", "post", ["401", "403", "404", "503"]),
+            ("/api/recordings/{id}", "get", ["401", "403", "404", "503"]),
+            ("/api/recordings/{id}/audio", "get", ["401", "403", "404", "503"]),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.True(operation.GetProperty("security")[0].TryGetProperty("Bearer", out _), $"{method} {path} does not require the bearer scheme");
+            var responses = operation.GetProperty("responses");
+            Assert.All(codes, code => Assert.True(responses.TryGetProperty(code, out _), $"{method} {path} does not list {code}"));
+        }
+
+        Assert.False(paths.GetProperty("/health/live").GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/health/live").GetProperty("get").GetProperty("responses").TryGetProperty("401", out _));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal static class SandboxTokenEndpoint
 {
     public static IEndpointRouteBuilder MapSandboxToken(this IEndpointRouteBuilder app)
     {
+        app.MapSandboxStandIns();
         app.MapPost("/sandbox/token", MintAsync)
             .WithTags("sandbox")
             .WithSummary("Sandbox only: a one-hour bearer token for a seeded CRM user (Dynamics: by systemuserid or Entra object id; Salesforce: { crm: \"salesforce\", userId: \"005...\" }).")

@@ -41,8 +41,11 @@ public sealed record CallRecord
     /// <summary>The rep's full name as the CRM had it when the call was placed, for the player and the audit views.</summary>
     public string? RepName { get; init; }
 
-    /// <summary>E.164 number dialled; never logged.</summary>
+    /// <summary>E.164 number dialled; never logged, and encrypted in the call store (the TwiML step dials it after the call is placed).</summary>
     public required string CustomerPhone { get; init; }
+
+    /// <summary>The number's last four digits, what the call store keeps in clear for display.</summary>
+    public string CustomerPhoneShown => PhoneField.Redact(CustomerPhone);
 
     /// <summary>record, record-after-notice, record-after-consent or do-not-record.</summary>
     public required string Decision { get; init; }

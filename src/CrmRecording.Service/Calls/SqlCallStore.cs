@@ -10,13 +10,14 @@ namespace CrmRecording.Service.Calls;
 /// Calls as JSON documents in a <c>calls</c> table; the same SQL runs on SQLite and PostgreSQL. Updates are
 /// compare-and-swap on <c>version</c>, so two instances handling the same call's webhooks never lose a change.
 /// </summary>
-public sealed class SqlCallStore : ICallStore, IAsyncDisposable
+public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
 {
     private const int MaxGroup = 256;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly bool _postgres;
     private readonly IAsyncDisposable? _owned;
+    private readonly Func<CancellationToken, ValueTask<byte[]>>? _phoneKey;
 
     // SQLite has one writer per file. Writes wait here, not in SQLite's busy handler (which sleeps in steps of
     // up to 100 ms), and are group-committed: one writer drains whatever is waiting into one transaction, so a
@@ -25,15 +26,17 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
     private readonly Lock _groupCommitterLock = new();
     private Task? _groupCommitter;
 
-    private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned)
+    private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned, Func<CancellationToken, ValueTask<byte[]>>? phoneKey)
     {
         _open = open;
         _postgres = postgres;
         _owned = owned;
+        _phoneKey = phoneKey;
         _writes = postgres ? null : Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     }
 
-    public static SqlCallStore ForSqlite(string databasePath)
+    /// <param name="phoneKey">The 32-byte key customers' numbers are encrypted with at rest; without it they are stored as given.</param>
+    public static SqlCallStore ForSqlite(string databasePath, Func<CancellationToken, ValueTask<byte[]>>? phoneKey = null)
     {
         var full = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -61,13 +64,15 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
                 return connection;
             },
             postgres: false,
-            owned: null);
+            owned: null,
+            phoneKey);
     }
 
-    public static SqlCallStore ForPostgres(string connectionString)
+    /// <param name="phoneKey">The 32-byte key customers' numbers are encrypted with at rest; without it they are stored as given.</param>
+    public static SqlCallStore ForPostgres(string connectionString, Func<CancellationToken, ValueTask<byte[]>>? phoneKey = null)
     {
         var source = NpgsqlDataSource.Create(connectionString);
-        return new SqlCallStore(async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), postgres: true, source);
+        return new SqlCallStore(async ct => await source.OpenConnectionAsync(ct).ConfigureAwait(false), postgres: true, source, phoneKey);
     }
 
     /// <summary>Runs one statement: directly on PostgreSQL, group-committed on SQLite. Returns the rows it changed.</summary>
@@ -215,15 +220,17 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_unsettled ON calls (settled, created_at);", cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         await tx.DisposeAsync().ConfigureAwait(false);
+        await ProtectStoredNumbersAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
+        var document = Serialize(stored, await KeyAsync(cancellationToken).ConfigureAwait(false));
         await WriteAsync(
             "INSERT INTO calls (id, version, created_at, manual, settled, lost, document) VALUES (@id, @version, @created, @manual, @settled, @lost, @document);",
-            command => Bind(command, stored),
+            command => Bind(command, stored, document),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -233,7 +240,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM calls WHERE id = @id;";
         Add(command, "@id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? Read(document) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string document ? await ReadAsync(document, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public async Task<CallRecord> UpdateAsync(string id, Func<CallRecord, CallRecord> change, CancellationToken cancellationToken = default)
@@ -249,11 +256,12 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
             }
 
             var expected = current.Version;
+            var document = Serialize(next, await KeyAsync(cancellationToken).ConfigureAwait(false));
             var updated = await WriteAsync(
                 "UPDATE calls SET version = @version, manual = @manual, settled = @settled, lost = @lost, document = @document WHERE id = @id AND version = @expected;",
                 command =>
                 {
-                    Bind(command, next);
+                    Bind(command, next, document);
                     Add(command, "@expected", expected);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -279,42 +287,10 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            calls.Add(Read(reader.GetString(0)));
+            calls.Add(await ReadAsync(reader.GetString(0), cancellationToken).ConfigureAwait(false));
         }
 
         return calls;
-    }
-
-    public async Task<IReadOnlyList<CallRecord>> ListUnsettledAsync(int max, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM calls WHERE settled = 0 ORDER BY created_at LIMIT @max;";
-        Add(command, "@max", max);
-        var calls = new List<CallRecord>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                calls.Add(Read(reader.GetString(0)));
-            }
-        }
-
-        foreach (var settled in calls.Where(c => c.IsSettled))
-        {
-            // Stored before the column existed (it defaults to unsettled): mark it once, so it is not listed again.
-            await WriteAsync("UPDATE calls SET settled = 1 WHERE id = @id AND version = @expected;", c => { Add(c, "@id", settled.Id); Add(c, "@expected", settled.Version); }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return calls.Where(c => !c.IsSettled).ToList();
-    }
-
-    public async Task<int> CountLostRecordingsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(SUM(lost), 0) FROM calls WHERE lost > 0;";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
@@ -347,10 +323,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
 
     private sealed record PendingWrite(string Sql, Action<DbCommand> Bind, TaskCompletionSource<int> Done);
 
-    private static CallRecord Read(string document) =>
-        JsonSerializer.Deserialize<CallRecord>(document, Json) ?? throw new InvalidDataException("A stored call document is empty.");
-
-    private static void Bind(DbCommand command, CallRecord call)
+    private static void Bind(DbCommand command, CallRecord call, string document)
     {
         Add(command, "@id", call.Id);
         Add(command, "@version", call.Version);
@@ -358,7 +331,7 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         Add(command, "@manual", call.ManualStart is null ? 0 : 1);
         Add(command, "@settled", call.IsSettled ? 1 : 0);
         Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
-        Add(command, "@document", JsonSerializer.Serialize(call, Json));
+        Add(command, "@document", document);
     }
 
     private static void Add(DbCommand command, string name, object value)
@@ -367,17 +340,6 @@ public sealed class SqlCallStore : ICallStore, IAsyncDisposable
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private async Task<bool> HasColumnAsync(DbConnection connection, DbTransaction tx, string column, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = _postgres
-            ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'calls' AND column_name = @column;"
-            : "SELECT COUNT(*) FROM pragma_table_info('calls') WHERE name = @column;";
-        Add(command, "@column", column);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken cancellationToken)

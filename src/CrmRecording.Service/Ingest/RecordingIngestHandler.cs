@@ -37,6 +37,14 @@ internal sealed partial class RecordingIngestHandler(
     /// <summary>An ingest streams a whole recording through the vault: two at a time per instance, in a lane of their own.</summary>
     public int Parallelism => 2;
 
+    /// <summary>The recording says why it is not stored, and how to try again, instead of reading <c>ingesting</c> for ever.</summary>
+    public async Task GaveUpAsync(OutboxJob job, string reason, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<RecordingIngestJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
+        var problem = $"Not stored: the ingest was given up ({reason}). Once the cause is fixed: crmrec outbox retry {job.Id}";
+        await calls.UpdateAsync(payload.CallId, c => With(c, payload.RecordingSid, r => r with { Problem = problem }), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<RecordingIngestJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
@@ -85,7 +93,7 @@ internal sealed partial class RecordingIngestHandler(
                 throw new InvalidOperationException($"Recording {payload.RecordingSid} did not verify after storing ({verified.Problem}); it will be fetched again.");
             }
 
-            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { Status = "stored" }), cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => With(c, payload.RecordingSid, r => r with { Status = "stored", Problem = null }), cancellationToken).ConfigureAwait(false);
             entry = Entry(call, payload.RecordingSid);
             checkpoint.Reached("verified");
         }

@@ -15,4 +15,7 @@ internal interface IOutboxJobHandler
 
     /// <returns>A short outcome for the log (no customer data).</returns>
     Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken);
+
+    /// <summary>The job was dead-lettered with <paramref name="reason"/>: say so where people look (the call, say). Default: nothing.</summary>
+    Task GaveUpAsync(OutboxJob job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -32,7 +32,7 @@ internal sealed partial class OutboxWorker
         {
             // Claimed again after its last allowed attempt ended without an outcome (the process died while running it).
             var reason = $"Gave up after {job.Attempts - 1} attempts, the last of which never finished (the service stopped while running it); before that: {job.LastError ?? "no error recorded"}";
-            await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            await DeadLetterAsync(handler, job, reason).ConfigureAwait(false);
             JobDead(log, job.Kind, job.Attempts - 1, "never finished");
             return;
         }
@@ -72,7 +72,7 @@ internal sealed partial class OutboxWorker
 
             if (job.Attempts >= lane.MaxAttempts)
             {
-                await outbox.DeadLetterAsync(job.Id, $"Gave up after {job.Attempts} attempts; the last: {error}", time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await DeadLetterAsync(handler, job, $"Gave up after {job.Attempts} attempts; the last: {error}").ConfigureAwait(false);
                 JobDead(log, job.Kind, job.Attempts, ex.GetType().Name);
                 return;
             }
@@ -80,6 +80,20 @@ internal sealed partial class OutboxWorker
             var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
             await outbox.FailAsync(job.Id, error, time.GetUtcNow() + delay, CancellationToken.None).ConfigureAwait(false);
             JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
+        }
+    }
+
+    private async Task DeadLetterAsync(IOutboxJobHandler handler, OutboxJob job, string reason)
+    {
+        await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await handler.GaveUpAsync(job, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The job is dead-lettered and counted by /health/ready either way; only the note where people look is missing.
+            GaveUpNoteFailed(log, job.Kind, ex.GetType().Name);
         }
     }
 
@@ -123,6 +137,9 @@ internal sealed partial class OutboxWorker
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox job {Kind} dead-lettered after {Attempts} attempts ({Reason}); see crmrec outbox list --dead")]
     private static partial void JobDead(ILogger logger, string kind, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} was dead-lettered, but noting it on its subject failed ({Error})")]
+    private static partial void GaveUpNoteFailed(ILogger logger, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox job {Kind} (attempt {Attempt}) lost its lease to another worker and was stopped here")]
     private static partial void LeaseLost(ILogger logger, string kind, int attempt);

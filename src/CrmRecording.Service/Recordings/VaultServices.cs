@@ -25,13 +25,15 @@ internal static partial class VaultServices
                 : new SqliteMetadataStore(Path.Combine(DataDirectory(sp), "vault.db"));
         });
         services.AddSingleton(sp => (IOutbox)sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<PhoneNumberKey>();
         services.AddSingleton<ICallStore>(sp =>
         {
             var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            var phoneKey = sp.GetRequiredService<PhoneNumberKey>();
             return vault.Metadata == "postgres"
-                ? SqlCallStore.ForPostgres(vault.Postgres!)
+                ? SqlCallStore.ForPostgres(vault.Postgres!, phoneKey.GetAsync)
                 // Its own file: call state is written on every webhook, and SQLite has one writer per file.
-                : SqlCallStore.ForSqlite(Path.Combine(DataDirectory(sp), "calls.db"));
+                : SqlCallStore.ForSqlite(Path.Combine(DataDirectory(sp), "calls.db"), phoneKey.GetAsync);
         });
         services.AddSingleton<IBlobStore>(sp =>
         {

@@ -88,5 +88,13 @@ internal static class PostgresSchema
             ALTER TABLE outbox ADD COLUMN dead_at timestamptz;
             CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
             """),
+        (4, """
+            CREATE TABLE field_keys (
+              name text PRIMARY KEY,
+              key_id text NOT NULL,
+              wrap_algorithm text NOT NULL,
+              wrapped_key bytea NOT NULL,
+              created_at timestamptz NOT NULL);
+            """),
     ];
 }

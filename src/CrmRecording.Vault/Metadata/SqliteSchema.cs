@@ -70,5 +70,13 @@ internal static class SqliteSchema
             ALTER TABLE outbox ADD COLUMN dead_at TEXT;
             CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
             """),
+        (4, """
+            CREATE TABLE field_keys (
+              name TEXT PRIMARY KEY,
+              key_id TEXT NOT NULL,
+              wrap_algorithm TEXT NOT NULL,
+              wrapped_key BLOB NOT NULL,
+              created_at TEXT NOT NULL);
+            """),
     ];
 }

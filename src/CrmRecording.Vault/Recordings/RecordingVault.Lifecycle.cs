@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 
 namespace CrmRecording.Vault.Recordings;
@@ -96,6 +97,30 @@ public sealed partial class RecordingVault
             finally
             {
                 CryptographicOperations.ZeroMemory(dataKey);
+            }
+        }
+
+        if (metadata is IFieldKeyStore fieldKeys)
+        {
+            // Field keys (phone numbers in the call store) are wrapped under the same keys: rotation must carry them too.
+            foreach (var (name, wrapped) in await fieldKeys.ListFieldKeysAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (wrapped.KeyId == current)
+                {
+                    continue;
+                }
+
+                var dataKey = await keys.UnwrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var rewrapped = await keys.WrapAsync(current, dataKey, cancellationToken).ConfigureAwait(false);
+                    await fieldKeys.ReplaceFieldKeyAsync(name, rewrapped, Audit("key-rewrapped", actor, null, $"field key {name}: {wrapped.KeyId} -> {rewrapped.KeyId}"), cancellationToken).ConfigureAwait(false);
+                    count++;
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(dataKey);
+                }
             }
         }
 
