@@ -103,11 +103,7 @@ public sealed partial class DataverseStandIn : IAsyncDisposable
             // Asynchronous deliveries end by cancellation when the stand-in stops.
         }
 
-        if (app is not null)
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(app).ConfigureAwait(false);
 
         webhookClient.Dispose();
         stopping.Dispose();

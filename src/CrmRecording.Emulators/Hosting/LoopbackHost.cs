@@ -33,4 +33,14 @@ internal static class LoopbackHost
             .ToList();
         return (app, addresses);
     }
+
+    /// <summary>Stops and disposes a stand-in's server, if it was started.</summary>
+    public static async Task StopAsync(WebApplication? app)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -69,11 +69,7 @@ public sealed class OpenIdStandIn : IAsyncDisposable
         }
 
         disposed = true;
-        if (app is not null)
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(app).ConfigureAwait(false);
 
         signer.Dispose();
     }

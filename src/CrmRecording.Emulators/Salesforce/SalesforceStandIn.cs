@@ -85,10 +85,6 @@ public sealed class SalesforceStandIn : IAsyncDisposable
 
         disposed = true;
         Faults.SessionsExpired -= sessions.ExpireAll;
-        if (app is not null)
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(app).ConfigureAwait(false);
     }
 }

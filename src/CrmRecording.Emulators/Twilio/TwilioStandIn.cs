@@ -77,11 +77,7 @@ public sealed partial class TwilioStandIn : IAsyncDisposable
 
         disposed = true;
         await background.StopAsync().ConfigureAwait(false);
-        if (app is not null)
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(app).ConfigureAwait(false);
 
         webhookClient.Dispose();
         background.Dispose();
