@@ -36,7 +36,9 @@ internal static class PlaybackEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id}/media-link", IssueMediaLinkAsync)
             .WithSummary("A short-lived link to the audio for an <audio> element (which cannot send a bearer token); bound to the caller and the recording.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -97,10 +99,28 @@ internal static class PlaybackEndpoints
             return outcome.Refusal!;
         }
 
+        if (grant.Recording.Damage is { } known)
+        {
+            return RecordingAudioResult.Damaged(known);
+        }
+
         var count = buckets ?? 2000;
         var peaks = new WavePeaks(count);
         var detail = PlaybackAudit.Detail(StatusCodes.Status200OK, grant.Caller, grant.Basis, range: null) + " peaks=" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await vault.ExportAsync(grant.Recording.Id, null, null, peaks, grant.Actor, PlaybackAudit.PeaksViewed, detail, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await vault.ExportAsync(grant.Recording.Id, null, null, peaks, grant.Actor, PlaybackAudit.PeaksViewed, detail, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CrmRecording.Vault.Format.RecordingCorruptException ex)
+        {
+            return RecordingAudioResult.Damaged(ex.Message);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Audio imported in another format still plays; only the drawing is missing.
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No waveform for this audio", detail: ex.Message);
+        }
+
         httpContext.Response.Headers.CacheControl = "private, no-store";
         var result = peaks.Result();
         return TypedResults.Ok(new PeaksView(Math.Round(peaks.Duration, 3), peaks.SampleRate, peaks.Channels, result[0].Length / 2, result));

@@ -106,7 +106,7 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
     }
 
     /// <summary>409: the recording's current state (damaged audio) conflicts with serving it; the detail says from where.</summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Damaged(string damage) => TypedResults.Problem(
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Damaged(string damage) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Recording damaged",
         detail: $"The stored audio is damaged ({damage}) and cannot be played from there. An administrator can restore it from backup and check it with 'crmrec recordings verify'.",

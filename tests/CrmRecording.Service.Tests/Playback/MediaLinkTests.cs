@@ -150,6 +150,21 @@ public sealed class MediaLinkTests(PlaybackFixture fixture) : IClassFixture<Play
     }
 
     [Fact]
+    public async Task Peaks_OfAudioThatIsNotPcmWav_Is422AndTheAudioStillPlays()
+    {
+        // The fixture's audio has a RIFF/WAVE start but no readable fmt chunk, as a file imported in another format would.
+        var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep);
+        using var reviewer = fixture.ClientFor(SeedData.EntraObjectIds.ComplianceReviewer);
+
+        using var peaks = await reviewer.GetAsync(new Uri($"/api/recordings/{seeded.Id}/peaks", UriKind.Relative));
+        using var audio = await reviewer.GetAsync(seeded.AudioUrl);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, peaks.StatusCode);
+        Assert.Contains("No waveform", await peaks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+    }
+
+    [Fact]
     public async Task Peaks_ForAnOutsider_Is403()
     {
         var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep);

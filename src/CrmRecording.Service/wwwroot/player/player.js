@@ -284,12 +284,14 @@ async function load() {
   renderFacts();
   show("recording");
   const [peaksResponse, url] = await Promise.all([session.authorizedFetch(view.peaksUrl), refreshLink()]);
+  audio.src = url;
   if (!peaksResponse.ok) {
-    setStatus(`The waveform could not be loaded (${peaksResponse.status}).`, "stop");
+    // No drawing (damaged or not PCM audio): the controls still play what can be played.
+    const problem = await peaksResponse.json().catch(() => ({}));
+    setStatus(`No waveform: ${problem.detail ?? `the service answered ${peaksResponse.status}`}. The audio can still be played.`, "warn");
     return;
   }
 
-  audio.src = url;
   drawWave(await peaksResponse.json());
   byId("duration").textContent = clock(wave.getDuration());
   setStatus(`Ready to play. Signed in as ${session.user?.name ?? "you"}.`, "ok");
