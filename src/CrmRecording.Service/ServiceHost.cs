@@ -73,6 +73,15 @@ internal static class ServiceHost
         }
 
         var app = builder.Build();
+        if (app.Services.GetRequiredService<Recovery.FlowCheckpoint>() is Recovery.HaltingCheckpoint halting)
+        {
+            app.Use(async (context, next) =>
+            {
+                await halting.FreezeIfHaltedAsync().ConfigureAwait(false);
+                await next(context).ConfigureAwait(false);
+            });
+        }
+
         if (service.TrustForwardedHeaders)
         {
             app.UseForwardedHeaders();

@@ -12,6 +12,9 @@ internal class FlowCheckpoint
     {
     }
 
+    /// <summary>Called at the start of every request; a test may hold requests there once its flow has stopped.</summary>
+    public virtual Task FreezeIfHaltedAsync() => Task.CompletedTask;
+
     /// <summary>The recording's media as the ingest reads it from Twilio; a test may watch it to stop mid-write.</summary>
     public virtual Stream Download(Stream media) => media;
 }

@@ -10,6 +10,19 @@ internal sealed class HaltingCheckpoint(string step, string signalFile) : FlowCh
 {
     public const string DuringBlobWrite = "during-blob-write";
     private static readonly TaskCompletionSource Never = new();
+    private volatile bool _halted;
+
+    /// <summary>
+    /// Once halted, no request is answered any more, as by a process that is already dead: otherwise Twilio's webhooks
+    /// arriving between the halt and the kill would carry the call on (answered, recorded) behind the test's back.
+    /// </summary>
+    public override async Task FreezeIfHaltedAsync()
+    {
+        if (_halted)
+        {
+            await Never.Task.ConfigureAwait(false);
+        }
+    }
 
     public override void Reached(string reached)
     {
@@ -17,6 +30,8 @@ internal sealed class HaltingCheckpoint(string step, string signalFile) : FlowCh
         {
             return;
         }
+
+        _halted = true;
 
         var temporary = signalFile + ".tmp";
         File.WriteAllText(temporary, reached);
