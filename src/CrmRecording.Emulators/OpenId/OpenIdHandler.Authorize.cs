@@ -74,7 +74,7 @@ internal sealed partial class OpenIdHandler
             return;
         }
 
-        var user = Guid.TryParse(form["user"], out var oid) ? options.Users().FirstOrDefault(u => u.ObjectId == oid) : null;
+        var user = form["user"] is { Count: 1 } key ? options.Users().FirstOrDefault(u => string.Equals(u.Key, key[0], StringComparison.Ordinal)) : null;
         if (user is null)
         {
             await Html(context, StatusCodes.Status400BadRequest, PickerPage.Error("Unknown user", "The person chosen is not a user of the sandbox.")).ConfigureAwait(false);

@@ -79,19 +79,27 @@ internal sealed partial class OpenIdHandler
         var claims = new JsonObject
         {
             ["iss"] = issuer(),
-            ["sub"] = PairwiseSubject(code.Request.ClientId, code.User.ObjectId),
+            ["sub"] = code.User.Subject ?? PairwiseSubject(code.Request.ClientId, code.User.ObjectId),
             ["aud"] = code.Request.ClientId,
             ["exp"] = (now + options.TokenLifetime).ToUnixTimeSeconds(),
             ["iat"] = now.ToUnixTimeSeconds(),
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["auth_time"] = code.AuthTime.ToUnixTimeSeconds(),
             ["nonce"] = code.Request.Nonce,
-            ["oid"] = code.User.ObjectId.ToString("D"),
-            ["tid"] = options.TenantId.ToString("D"),
             ["name"] = code.User.Name,
             ["preferred_username"] = code.User.PreferredUsername,
             ["at_hash"] = IdTokenSigner.AccessTokenHash(accessToken),
         };
+        if (code.User.Subject is null)
+        {
+            claims["oid"] = code.User.ObjectId.ToString("D");
+            claims["tid"] = options.TenantId.ToString("D");
+        }
+
+        foreach (var (name, value) in code.User.Claims)
+        {
+            claims[name] = value;
+        }
         return new JsonObject
         {
             ["access_token"] = accessToken,

@@ -41,7 +41,7 @@ internal static class PickerPage
         for (var i = 0; i < users.Count; i++)
         {
             var user = users[i];
-            page.Append("<li><button type=\"submit\" name=\"user\" value=\"").Append(user.ObjectId.ToString("D"))
+            page.Append("<li><button type=\"submit\" name=\"user\" value=\"").Append(html.Encode(user.Key))
                 .Append("\" aria-describedby=\"user-").Append(i).Append("\">").Append(html.Encode(user.Name)).Append("</button>")
                 .Append("<span class=\"who\" id=\"user-").Append(i).Append("\">").Append(html.Encode(user.PreferredUsername)).Append("</span></li>\n");
         }

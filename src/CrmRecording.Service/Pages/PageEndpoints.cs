@@ -7,12 +7,16 @@ internal static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/recordings/{id}", (string id) => new HtmlTemplateResult("player/player.html"))
-            .ExcludeFromDescription();
+        app.MapGet("/recordings/{id}", PlayerPage.Serve).ExcludeFromDescription();
         app.MapGet("/crm/dynamics/dialer", DialerPage.Serve).ExcludeFromDescription();
+        app.MapGet("/crm/salesforce/dialer", DialerPage.ServeSalesforce).ExcludeFromDescription();
         if (app.ServiceProvider.GetService<Sandbox.SandboxDataverse>() is not null)
         {
             app.MapSandboxCrm();
+            if (app.ServiceProvider.GetService<Sandbox.SandboxSalesforce>() is not null)
+            {
+                app.MapSandboxLightning();
+            }
         }
 
         return app;

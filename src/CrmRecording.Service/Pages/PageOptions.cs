@@ -31,8 +31,37 @@ public sealed class PageOptions
     /// </summary>
     public string[] OrgOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Lightning Experience runs on <c>https://MYDOMAIN.lightning.force.com</c> (the Open CTI softphone's parent) and
+    /// Salesforce's own pages on <c>https://MYDOMAIN.my.salesforce.com</c>: the hosts that frame the dialer and link to the player.
+    /// </summary>
+    public static readonly string[] SalesforceHosts = ["*.lightning.force.com", "*.my.salesforce.com"];
+
+    /// <summary>
+    /// The Salesforce org's My Domain name (<c>contoso</c>, or <c>contoso--uat.sandbox</c> for a sandbox org). When set,
+    /// only that org's <c>https://contoso.lightning.force.com</c> and <c>https://contoso.my.salesforce.com</c> are trusted
+    /// by default instead of every org's.
+    /// </summary>
+    public string? SalesforceMyDomain { get; set; }
+
+    /// <summary>
+    /// Salesforce orgs whose Open CTI library the Salesforce dialer may load (the <c>sfdcIframeOrigin</c> Salesforce passes)
+    /// and that may frame the pages, as origins. Empty means the <see cref="SalesforceMyDomain"/>'s hosts, or every org's
+    /// <see cref="SalesforceHosts"/> when no My Domain is set.
+    /// </summary>
+    public string[] SalesforceOrgOrigins { get; set; } = [];
+
+    /// <summary>Whether Salesforce is in use (<c>Salesforce:Mode</c> is not <c>off</c>): only then do its hosts join the defaults.</summary>
+    internal bool SalesforceInUse { get; set; }
+
     internal IReadOnlyList<string> EffectiveFrameAncestors =>
-        FrameAncestors.Length > 0 ? FrameAncestors : [.. DynamicsHosts.Select(h => "https://" + h)];
+        FrameAncestors.Length > 0 ? FrameAncestors
+        : [.. DynamicsHosts.Select(h => "https://" + h), .. SalesforceInUse ? EffectiveSalesforceOrgOrigins : []];
+
+    internal IReadOnlyList<string> EffectiveSalesforceOrgOrigins =>
+        SalesforceOrgOrigins.Length > 0 ? SalesforceOrgOrigins
+        : SalesforceMyDomain is { Length: > 0 } domain ? [$"https://{domain}.lightning.force.com", $"https://{domain}.my.salesforce.com"]
+        : [.. SalesforceHosts.Select(h => "https://" + h)];
 
     internal IReadOnlyList<string> EffectiveOrgOrigins =>
         OrgOrigins.Length > 0 ? OrgOrigins : [.. DynamicsHosts.Select(h => "https://" + h)];

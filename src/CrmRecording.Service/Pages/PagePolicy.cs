@@ -11,6 +11,7 @@ namespace CrmRecording.Service.Pages;
 public sealed class PagePolicy
 {
     private readonly IReadOnlyList<OriginPattern> _orgOrigins;
+    private readonly IReadOnlyList<OriginPattern> _salesforceOrigins;
     private readonly string _frameAncestors;
     private readonly IReadOnlyList<IRuntimePageOrigins> _runtime;
 
@@ -23,6 +24,7 @@ public sealed class PagePolicy
     {
         var value = options.Value;
         _orgOrigins = [.. value.EffectiveOrgOrigins.Select(OriginPattern.Parse)];
+        _salesforceOrigins = value.SalesforceInUse ? [.. value.EffectiveSalesforceOrgOrigins.Select(OriginPattern.Parse)] : [];
         _frameAncestors = string.Join(' ', ["'self'", .. value.EffectiveFrameAncestors.Select(a => OriginPattern.Parse(a).ToString())]);
         _runtime = [.. runtime];
     }
@@ -33,10 +35,12 @@ public sealed class PagePolicy
     private IEnumerable<OriginPattern> RuntimeOrigins => _runtime.SelectMany(r => r.Origins).Select(OriginPattern.Parse);
 
     /// <summary>
-    /// Reads a CRM org origin passed to a page (the dialer's <c>?base=</c>): the origin when it is an absolute
-    /// http(s) URL of an allowed org with nothing but an optional trailing slash after the host; otherwise null.
+    /// Reads a CRM org origin passed to a page (the Dynamics dialer's <c>?base=</c>, the Salesforce dialer's
+    /// <c>?sfdcIframeOrigin=</c>): the origin when it is an absolute http(s) URL of an org allowed for that CRM
+    /// (<c>Pages:OrgOrigins</c> for Dynamics, <c>Pages:SalesforceOrgOrigins</c> for Salesforce) with nothing but an
+    /// optional trailing slash after the host; otherwise null.
     /// </summary>
-    public Uri? AllowedOrg(string? text)
+    public Uri? AllowedOrg(string? text, string crm = Crm.CrmRecordRef.Dynamics)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 256
             || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
@@ -45,7 +49,7 @@ public sealed class PagePolicy
             return null;
         }
 
-        foreach (var pattern in _orgOrigins.Concat(RuntimeOrigins))
+        foreach (var pattern in (crm == Crm.CrmRecordRef.Salesforce ? _salesforceOrigins : _orgOrigins).Concat(RuntimeOrigins))
         {
             if (pattern.Matches(uri))
             {
@@ -55,6 +59,11 @@ public sealed class PagePolicy
 
         return null;
     }
+
+    /// <summary>Whether a page was opened from (linked or framed by) a Salesforce org: its <c>Referer</c>'s origin is one.</summary>
+    public bool IsSalesforceOrigin(string? referer) =>
+        Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        && _salesforceOrigins.Any(p => p.Matches(new Uri(uri.GetLeftPart(UriPartial.Authority))));
 
     /// <summary>
     /// The Content-Security-Policy of a page that may also load scripts from, connect to and frame the given origins.

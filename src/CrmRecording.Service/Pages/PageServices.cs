@@ -8,7 +8,9 @@ internal static class PageServices
     public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PageOptions>().Bind(configuration.GetSection(PageOptions.Section))
-            .Validate(o => o.FrameAncestors.Concat(o.OrgOrigins).All(IsOrigin), "Pages:FrameAncestors and Pages:OrgOrigins take origins such as https://contoso.crm.dynamics.com or https://*.crm.dynamics.com.")
+            .PostConfigure(o => o.SalesforceInUse = Crm.SalesforceServices.Mode(configuration) != "off")
+            .Validate(o => o.FrameAncestors.Concat(o.OrgOrigins).Concat(o.SalesforceOrgOrigins).All(IsOrigin), "Pages:FrameAncestors, Pages:OrgOrigins and Pages:SalesforceOrgOrigins take origins such as https://contoso.crm.dynamics.com or https://*.crm.dynamics.com.")
+            .Validate(o => o.SalesforceMyDomain is null || IsOrigin($"https://{o.SalesforceMyDomain}.my.salesforce.com"), "Pages:SalesforceMyDomain is the org's My Domain name, such as contoso (for https://contoso.my.salesforce.com).")
             .ValidateOnStart();
         services.AddSingleton<PagePolicy>();
         if ((configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")

@@ -15,7 +15,7 @@ internal static partial class SandboxCrmEndpoints
     public static IEndpointRouteBuilder MapSandboxCrm(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ServePage).ExcludeFromDescription();
-        app.MapGet(CifLibraryPath, ServeCifLibrary).ExcludeFromDescription();
+        app.MapGet(CifLibraryPath, (IWebHostEnvironment environment, HttpResponse response) => ServeScript("sandbox/cif/msdyn_ciLibrary.js", environment, response)).ExcludeFromDescription();
         app.MapGet("/sandbox/crm/records", ReadAsync).WithTags("sandbox")
             .WithSummary("Sandbox only: the seeded contacts, leads and opportunities with their numbers, and their phone calls.");
 
@@ -40,8 +40,7 @@ internal static partial class SandboxCrmEndpoints
 
     internal static IResult ServePage(HttpRequest request)
     {
-        var host = request.Host.Host;
-        var dialer = $"{request.Scheme}://{SandboxOrigins.OtherName(host)}:{request.Host.Port ?? (request.IsHttps ? 443 : 80)}";
+        var dialer = SandboxOrigins.OtherOrigin(request);
         var self = $"{request.Scheme}://{request.Host}";
         return new HtmlTemplateResult("sandbox/index.html", new Dictionary<string, string>
         {
@@ -53,11 +52,12 @@ internal static partial class SandboxCrmEndpoints
         };
     }
 
-    internal static IResult ServeCifLibrary(IWebHostEnvironment environment, HttpResponse response)
+    /// <summary>A CRM library stand-in from wwwroot, served where the CRM serves the real one.</summary>
+    internal static IResult ServeScript(string file, IWebHostEnvironment environment, HttpResponse response)
     {
         response.Headers.CacheControl = "no-cache";
         response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(environment.WebRootFileProvider.GetFileInfo("sandbox/cif/msdyn_ciLibrary.js").CreateReadStream(), "text/javascript; charset=utf-8");
+        return Results.File(environment.WebRootFileProvider.GetFileInfo(file).CreateReadStream(), "text/javascript; charset=utf-8");
     }
 
     internal static async Task<IResult> ReadAsync(DataverseClient crm, HttpResponse response, CancellationToken cancellationToken)

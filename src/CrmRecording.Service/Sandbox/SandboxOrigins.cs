@@ -29,6 +29,10 @@ internal sealed class SandboxOrigins(IServer server) : IRuntimePageOrigins
     /// <summary>The other loopback name of <paramref name="host"/>, where the host page frames the dialer.</summary>
     public static string OtherName(string host) => host == "localhost" ? "127.0.0.1" : "localhost";
 
+    /// <summary>The origin a sandbox page frames the dialer from: the same scheme and port under the other loopback name.</summary>
+    public static string OtherOrigin(HttpRequest request) =>
+        $"{request.Scheme}://{OtherName(request.Host.Host)}:{request.Host.Port ?? (request.IsHttps ? 443 : 80)}";
+
     private IReadOnlyList<string>? Read()
     {
         var ports = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -18,6 +18,9 @@ internal static class PageSignIn
 
     public const string OpenIdScheme = "PageOpenIdConnect";
 
+    /// <summary>The Salesforce org as the provider, for pages opened inside Lightning.</summary>
+    public const string SalesforceOpenIdScheme = "PageOpenIdConnect:salesforce";
+
     public const string PageTokenScheme = "Bearer:pages";
 
     public const string CookieName = "crr.session";
@@ -52,6 +55,7 @@ internal static class PageSignIn
             services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<Sandbox.SandboxOpenId>());
         }
 
+        AddSalesforceSignIn(services, configuration);
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<SignInOptions>, TimeProvider>(ConfigureCookie);
         services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<SignInOptions>, TimeProvider, IServiceProvider>(ConfigureOpenId);
         services.AddOptions<JwtBearerOptions>(PageTokenScheme).Configure<IOptions<AuthOptions>, TimeProvider, PageTokenIssuer>((jwt, auth, time, issuer) =>
@@ -61,6 +65,54 @@ internal static class PageSignIn
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         });
         return services;
+    }
+
+    /// <summary>
+    /// The Salesforce org's sign-in, beside the Dynamics one, wherever Salesforce is in use: the org configured under
+    /// <c>Pages:SignIn:Salesforce</c>, or in sandbox mode the sandbox's Salesforce sign-in page.
+    /// </summary>
+    private static void AddSalesforceSignIn(IServiceCollection services, IConfiguration configuration)
+    {
+        var mode = Crm.SalesforceServices.Mode(configuration);
+        var configured = !string.IsNullOrEmpty(configuration[$"{SalesforceSignInOptions.Section}:Authority"]);
+        if (mode == "off" || (!configured && mode != "sandbox"))
+        {
+            return;
+        }
+
+        services.AddOptions<SalesforceSignInOptions>().Bind(configuration.GetSection(SalesforceSignInOptions.Section))
+            .Validate(o => o.Authority is null || (o.Authority.Scheme == Uri.UriSchemeHttps || TokenIssuerOptions.IsLoopback(o.Authority)), $"{SalesforceSignInOptions.Section}:Authority must be an https URL such as https://contoso.my.salesforce.com.")
+            .Validate(o => o.Authority is null || (!string.IsNullOrWhiteSpace(o.ClientId) && !string.IsNullOrWhiteSpace(o.ClientSecret)), $"{SalesforceSignInOptions.Section}:ClientId and ClientSecret (the External Client App's consumer key and secret) are required with its Authority.")
+            .Validate(o => o.CallbackPath.StartsWith('/') && o.CallbackPath.Length > 1 && !o.CallbackPath.Contains('?', StringComparison.Ordinal), $"{SalesforceSignInOptions.Section}:CallbackPath must be a path such as /signin-oidc-salesforce.")
+            .ValidateOnStart();
+        services.AddSingleton(new SalesforcePageSignIn(Sandbox: !configured));
+        if (!configured)
+        {
+            services.AddSingleton<Sandbox.SandboxSalesforceOpenId>();
+            services.AddHostedService(sp => sp.GetRequiredService<Sandbox.SandboxSalesforceOpenId>());
+            services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<Sandbox.SandboxSalesforceOpenId>());
+        }
+
+        services.AddAuthentication().AddOpenIdConnect(SalesforceOpenIdScheme, _ => { });
+        services.AddOptions<OpenIdConnectOptions>(SalesforceOpenIdScheme).Configure<IOptions<SalesforceSignInOptions>, TimeProvider, IServiceProvider>((oidc, options, time, sp) =>
+        {
+            var settings = options.Value;
+            if (settings.Authority is { } authority)
+            {
+                oidc.Authority = authority.AbsoluteUri.TrimEnd('/');
+                oidc.ClientId = settings.ClientId;
+                oidc.ClientSecret = settings.ClientSecret;
+                oidc.RequireHttpsMetadata = !TokenIssuerOptions.IsLoopback(authority);
+            }
+            else if (sp.GetService<Sandbox.SandboxSalesforceOpenId>() is { } sandbox)
+            {
+                oidc.ClientId = Sandbox.SandboxOpenId.ClientId;
+                oidc.ClientSecret = sandbox.ClientSecret;
+                oidc.RequireHttpsMetadata = false;
+            }
+
+            ConfigureCommon(oidc, settings.CallbackPath, settings.Scopes, time);
+        });
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, IOptions<SignInOptions> options, TimeProvider time)
@@ -98,15 +150,21 @@ internal static class PageSignIn
             oidc.RequireHttpsMetadata = false;
         }
 
+        ConfigureCommon(oidc, settings.CallbackPath, settings.Scopes, time);
+    }
+
+    /// <summary>What both providers' clients share: code + PKCE answered by query, the cookie session, no tokens kept.</summary>
+    private static void ConfigureCommon(OpenIdConnectOptions oidc, string callbackPath, IEnumerable<string> scopes, TimeProvider time)
+    {
         oidc.SignInScheme = CookieScheme;
         oidc.ResponseType = "code";
         oidc.UsePkce = true;
         // The code comes back in the query of a top-level GET, so the correlation and nonce cookies can be
         // SameSite=Lax and work over plain http on loopback (form_post would need SameSite=None; Secure).
         oidc.ResponseMode = "query";
-        oidc.CallbackPath = settings.CallbackPath;
+        oidc.CallbackPath = callbackPath;
         oidc.Scope.Clear();
-        foreach (var scope in settings.Scopes.Prepend("openid").Distinct(StringComparer.Ordinal))
+        foreach (var scope in scopes.Prepend("openid").Distinct(StringComparer.Ordinal))
         {
             oidc.Scope.Add(scope);
         }

@@ -4,9 +4,10 @@ namespace CrmRecording.Service.SignIn;
 
 /// <summary>
 /// <list type="bullet">
-/// <item><c>GET /signin?returnUrl=/path</c>: top-level pages; signs in (OpenID Connect) and comes back to the local path.</item>
-/// <item><c>GET /signin/popup</c>: the popup an embedded page opens from a click; ends on <c>/signin/popup/complete</c>,
-/// which posts a page token to the opener (this origin only) and closes.</item>
+/// <item><c>GET /signin?returnUrl=/path[&amp;crm=salesforce]</c>: top-level pages; signs in (OpenID Connect) and comes back to the local path.</item>
+/// <item><c>GET /signin/popup[?crm=salesforce]</c>: the popup an embedded page opens from a click; ends on <c>/signin/popup/complete</c>,
+/// which posts a page token to the opener (this origin only) and closes. <c>crm</c> picks the identity provider:
+/// the Dynamics one (Entra ID; the default) or the Salesforce org.</item>
 /// <item><c>POST /signin/token</c>: a page token for the session cookie (top-level pages; same origin only).</item>
 /// <item><c>POST /signin/renew</c>: a fresh page token for a valid one (bearer), until the sign-in's absolute end.</item>
 /// <item><c>POST /signout</c>: ends the cookie session.</item>
@@ -36,7 +37,7 @@ internal static class PageSignInEndpoints
         return app;
     }
 
-    internal static async Task<IResult> SignInAsync(HttpContext context, string? returnUrl)
+    internal static async Task<IResult> SignInAsync(HttpContext context, string? returnUrl, string? crm)
     {
         var target = returnUrl ?? "/";
         if (!ReturnUrl.IsLocal(target))
@@ -45,20 +46,46 @@ internal static class PageSignInEndpoints
                 detail: "Sign-in returns only to a local path such as /recordings/123 (no scheme, host, // or backslash).");
         }
 
+        if (Scheme(context, crm) is not { } scheme)
+        {
+            return NoProvider(crm);
+        }
+
         var session = await SessionAsync(context).ConfigureAwait(false);
-        return session is not null
+        return session is not null && session.Crm == CrmOf(crm)
             ? TypedResults.Redirect(context.Request.PathBase + target)
-            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + target }, [PageSignIn.OpenIdScheme]);
+            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + target }, [scheme]);
     }
 
-    internal static async Task<IResult> PopupAsync(HttpContext context)
+    internal static async Task<IResult> PopupAsync(HttpContext context, string? crm)
     {
+        if (Scheme(context, crm) is not { } scheme)
+        {
+            return NoProvider(crm);
+        }
+
         var complete = context.Request.PathBase + PopupCompletePath;
-        // Already signed in at the top level (first party): no round trip to the provider.
-        return await SessionAsync(context).ConfigureAwait(false) is not null
+        // Already signed in at the top level (first party) to the same CRM: no round trip to the provider.
+        return await SessionAsync(context).ConfigureAwait(false) is { } session && session.Crm == CrmOf(crm)
             ? TypedResults.Redirect(complete)
-            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = complete }, [PageSignIn.OpenIdScheme]);
+            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = complete }, [scheme]);
     }
+
+    private static string CrmOf(string? crm) => crm ?? Crm.CrmRecordRef.Dynamics;
+
+    /// <summary>The sign-in scheme of the CRM asked for; null when that CRM has no sign-in here (or is not a CRM).</summary>
+    private static string? Scheme(HttpContext context, string? crm) => CrmOf(crm) switch
+    {
+        Crm.CrmRecordRef.Dynamics => PageSignIn.OpenIdScheme,
+        Crm.CrmRecordRef.Salesforce when context.RequestServices.GetService<SalesforcePageSignIn>() is not null => PageSignIn.SalesforceOpenIdScheme,
+        _ => null,
+    };
+
+    private static IResult NoProvider(string? crm) => crm is Crm.CrmRecordRef.Salesforce
+        ? SignInPages.Failure(StatusCodes.Status404NotFound, "sign-in-failed", "Salesforce sign-in is not set up",
+            "This recording service has no Salesforce sign-in configured (Pages:SignIn:Salesforce). Ask your administrator.")
+        : SignInPages.Failure(StatusCodes.Status400BadRequest, "sign-in-failed", "Unknown CRM",
+            "crm must be dynamics or salesforce.");
 
     internal static async Task<IResult> PopupCompleteAsync(HttpContext context, PageTokens tokens)
     {

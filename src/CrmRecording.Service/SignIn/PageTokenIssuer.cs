@@ -52,17 +52,35 @@ internal sealed partial class PageTokenIssuer
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, user.Subject),
-                new Claim(Auth.CallerIdentity.ObjectIdClaim, user.ObjectId.ToString("D")),
-                new Claim(Auth.CallerIdentity.NameClaim, user.Name),
-                new Claim(PageUser.SessionExpiresClaim, user.SessionExpiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
-                new Claim(JwtRegisteredClaimNames.Jti, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))),
-            ]),
+            Subject = new ClaimsIdentity(Claims(user)),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
         return new IssuedPageToken(token, now, expires, user);
+    }
+
+    /// <summary>
+    /// The CRM user key: <c>oid</c> for a Dynamics user; <c>sf_user_id</c> and <c>organization_id</c> for a Salesforce
+    /// User, whose <c>sub</c> is the identity URL, so a media link (which keeps only <c>sub</c>) still names them.
+    /// </summary>
+    private static IEnumerable<Claim> Claims(PageUser user)
+    {
+        yield return new Claim(JwtRegisteredClaimNames.Sub, user.Subject);
+        if (user.SalesforceUserId is { } sf)
+        {
+            yield return new Claim(Auth.CallerIdentity.SalesforceUserIdClaim, sf);
+            if (user.SalesforceOrgId is { } org)
+            {
+                yield return new Claim(Auth.CallerIdentity.SalesforceOrgIdClaim, org);
+            }
+        }
+        else if (user.ObjectId is { } oid)
+        {
+            yield return new Claim(Auth.CallerIdentity.ObjectIdClaim, oid.ToString("D"));
+        }
+
+        yield return new Claim(Auth.CallerIdentity.NameClaim, user.Name);
+        yield return new Claim(PageUser.SessionExpiresClaim, user.SessionExpiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+        yield return new Claim(JwtRegisteredClaimNames.Jti, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Page tokens are signed with a key generated at start (Pages:SignIn:PageTokenKey is not set): they end with this process and other instances do not accept them")]

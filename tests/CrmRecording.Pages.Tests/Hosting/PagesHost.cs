@@ -36,7 +36,7 @@ public class PagesHost : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _crm = await FakeCrmHost.StartAsync();
         var crmOrigin = _crm.Origin.GetLeftPart(UriPartial.Authority);
@@ -73,7 +73,7 @@ public class PagesHost : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_crm is not null)
         {

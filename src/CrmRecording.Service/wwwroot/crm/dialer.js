@@ -1,10 +1,14 @@
 // The rep's dialer pane inside the CRM: click to dial → the decision, before anything rings → the call's live state,
-// with pause/resume, a hand-started recording (with the rep's attestation) and hang-up.
-import { connect } from "/crm/host-cif.js";
+// with pause/resume, a hand-started recording (with the rep's attestation) and hang-up. The CRM itself is behind a
+// host adapter chosen by the page (data-crm): Dynamics' Channel Integration Framework or Salesforce's Open CTI. Each
+// exports connect({ onDial }) resolving to { crm, expand(), openRecord(entity, id), findRecords(entity, field, number) };
+// another CRM host (a Salesforce Partner Telephony connector) is one more adapter with the same shape.
 import { followCall } from "/crm/call-stream.js";
 import { describeDecision, milestones, recordingLine, spanText } from "/crm/decision-text.js";
 import { startSoftphone } from "/crm/softphone.js";
 
+const crm = document.documentElement.dataset.crm === "salesforce" ? "salesforce" : "dynamics";
+const adapters = { dynamics: "/crm/host-cif.js", salesforce: "/crm/host-opencti.js" };
 const $ = (id) => document.getElementById(id);
 const ui = {
   status: $("status"), signIn: $("sign-in"), signedInAs: $("signed-in-as"), phoneStatus: $("phone-status"),
@@ -62,7 +66,7 @@ function renderAccount(state) {
 async function startSession() {
   try {
     const { createSession } = await import("/js/signin.js");
-    session = createSession({ onChange: renderAccount });
+    session = createSession({ onChange: renderAccount, crm });
   } catch {
     ui.signIn.disabled = true;
     announce("Sign-in is not available on this service, so calls can't be placed.");
@@ -74,8 +78,6 @@ async function startSession() {
 }
 
 // ---- click to dial -------------------------------------------------------------------------------------------------
-
-const phoneFields = ["telephone1", "mobilephone"];
 
 async function dial(target) {
   performance.mark("crr-dial-requested");
@@ -106,8 +108,9 @@ async function dial(target) {
     id = found[0];
   }
 
-  const body = { crm: "dynamics", entity: target.entity, id };
-  if (phoneFields.includes(target.field)) body.phoneField = target.field;
+  // The service writes the CRM's activity (phone call, Task) itself; the page only says which record to call.
+  const body = { crm: host.crm, entity: target.entity, id };
+  if (target.phoneField) body.phoneField = target.phoneField;
   const softphone = await phone;
   softphone?.expectCall(true);
   const response = await post("/api/calls", body).catch(() => null);
@@ -219,6 +222,7 @@ ui.startForm.addEventListener("submit", async (event) => {
 
 await startSession();
 try {
+  const { connect } = await import(adapters[crm]);
   host = await connect({ onDial: (target) => { dial(target).catch((error) => announce(`The call was not placed: ${error.message}`)); } });
   renderAccount();
   if (!session) announce("Sign-in is not available on this service, so calls can't be placed.");

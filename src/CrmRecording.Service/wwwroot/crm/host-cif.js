@@ -1,6 +1,6 @@
 // The CRM host behind a small interface, so the dialer does not depend on Dynamics: this adapter speaks the Channel
-// Integration Framework 1.0 (Microsoft.CIFramework, loaded from the org by the page); an Open CTI adapter for
-// Salesforce exports the same connect().
+// Integration Framework 1.0 (Microsoft.CIFramework, loaded from the org by the page); host-opencti.js exports the
+// same connect() for Salesforce.
 
 const ready = (ms) => Promise.race([
   window.crrCifReady ?? Promise.reject(new Error("cif-ready.js did not run")),
@@ -13,9 +13,13 @@ const bare = (id) => (typeof id === "string" ? id.replace(/[{}]/g, "").toLowerCa
 /** An OData string literal inside a query string: a single quote doubled, then URL-encoded (a "+" is not a space). */
 const literal = (text) => encodeURIComponent(`'${String(text).replaceAll("'", "''")}'`);
 
+/** The phone columns the service dials; any other column clicked is looked up and dialed by the service's default. */
+const phoneFields = ["telephone1", "mobilephone"];
+
 /**
- * Connects to the CRM. onDial({ entity, id, field, number }) runs when the rep clicks a phone number (id is null when
- * the CRM did not say which record: findRecords then looks it up). Resolves to { expand, openRecord, findRecords }.
+ * Connects to the CRM. onDial({ entity, id, field, phoneField, number }) runs when the rep clicks a phone number (id is
+ * null when the CRM did not say which record: findRecords then looks it up). Resolves to
+ * { crm, expand, openRecord, findRecords }.
  */
 export async function connect({ onDial, timeoutMs = 15000 }) {
   await ready(timeoutMs);
@@ -37,12 +41,14 @@ export async function connect({ onDial, timeoutMs = 15000 }) {
       entity: data.entityLogicalName,
       id: bare(data.entityId ?? data.id ?? null),
       field: data.name ?? null,
+      phoneField: phoneFields.includes(data.name) ? data.name : null,
       number: data.value ?? null,
     });
     return Promise.resolve();
   });
 
   return {
+    crm: "dynamics",
     /** Docks the panel (CIF 1.0 mode 1) at a width that fits the decision. */
     async expand() {
       await cif.setMode(1);

@@ -1,7 +1,7 @@
 // Sign-in for the service's pages, top-level or embedded in a CRM's cross-origin iframe.
 //
 //   import { createSession } from '/js/signin.js';
-//   const session = createSession({ onChange: (state) => render(state) });
+//   const session = createSession({ onChange: (state) => render(state), crm: 'salesforce' });  // crm: the provider
 //   await session.restore();                    // top-level pages: reuse the session cookie, if any
 //   button.onclick = () => session.signIn();    // must run inside a click: opens the sign-in popup
 //   const response = await session.authorizedFetch('/api/calls', { method: 'POST', ... });
@@ -26,12 +26,14 @@ export class SignInError extends Error {
   }
 }
 
-export function createSession({ onChange = () => {}, basePath = '', window: win = globalThis.window } = {}) {
+export function createSession({ onChange = () => {}, basePath = '', crm = null, window: win = globalThis.window } = {}) {
   let current = null;        // { token, user, sessionExpiresAt }
   let renewTimer = null;
   let pending = null;        // the sign-in in progress: { popup, promise }
 
   const url = (path) => `${basePath}${path}`;
+  // Which CRM's identity provider signs the person in: Dynamics' (the default) or the Salesforce org.
+  const provider = crm ? `crm=${encodeURIComponent(crm)}` : '';
 
   function notify(reason, error) {
     try {
@@ -57,7 +59,7 @@ export function createSession({ onChange = () => {}, basePath = '', window: win 
       throw new SignInError('sign-in-failed', 'The sign-in answer had no token.');
     }
 
-    current = { token: answer.token, user: { name: answer.user.name, oid: answer.user.oid }, sessionExpiresAt: answer.sessionExpiresAt };
+    current = { token: answer.token, user: { name: answer.user.name, oid: answer.user.oid, crm: answer.user.crm }, sessionExpiresAt: answer.sessionExpiresAt };
     win.clearTimeout(renewTimer);
     // The lifetime in seconds comes from the server, so a wrong clock on this machine does not matter.
     const lifetime = Number(answer.expiresIn) > 0 ? Number(answer.expiresIn) * 1000 : Date.parse(answer.expiresAt) - Date.now();
@@ -105,7 +107,7 @@ export function createSession({ onChange = () => {}, basePath = '', window: win 
     }
 
     // window.open must run in the click's task, before any await, or the browser blocks the popup.
-    const popup = win.open(url('/signin/popup'), 'crr-signin', POPUP_FEATURES);
+    const popup = win.open(url(`/signin/popup${provider ? `?${provider}` : ''}`), 'crr-signin', POPUP_FEATURES);
     if (!popup) {
       notify('popup-blocked');
       return Promise.reject(new SignInError('popup-blocked', 'The browser blocked the sign-in window. Allow pop-ups for this site, then choose Sign in again.'));
@@ -167,7 +169,7 @@ export function createSession({ onChange = () => {}, basePath = '', window: win 
 
   /** Top-level pages: navigates to the provider and back to returnUrl (a path on this service). */
   function signInWithRedirect(returnUrl = `${win.location.pathname}${win.location.search}`) {
-    win.location.assign(`${url('/signin')}?returnUrl=${encodeURIComponent(returnUrl)}`);
+    win.location.assign(`${url('/signin')}?returnUrl=${encodeURIComponent(returnUrl)}${provider ? `&${provider}` : ''}`);
   }
 
   /** Top-level pages: a page token for the session cookie, if there is one. Embedded pages get false (no third-party cookies). */

@@ -303,6 +303,8 @@ function showSignIn() {
 }
 
 const session = createSession({
+  // The CRM whose sign-in the page offers, as the service chose it (the link was followed from Salesforce, or not).
+  crm: document.documentElement.dataset.crm === "salesforce" ? "salesforce" : null,
   onChange: (state) => {
     if (state.signedIn && !view && !loading) {
       loading = load().finally(() => { loading = null; });
