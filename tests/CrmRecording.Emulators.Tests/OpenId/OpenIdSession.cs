@@ -28,9 +28,9 @@ internal sealed partial class OpenIdSession : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<OpenIdSession> StartAsync(TimeProvider? time = null)
+    public static async Task<OpenIdSession> StartAsync(TimeProvider? time = null, IReadOnlyList<OpenIdUser>? users = null)
     {
-        var provider = new OpenIdStandIn(new OpenIdStandInOptions { Users = () => [Riley, Sam], TimeProvider = time ?? TimeProvider.System, TenantId = Guid.Parse("e0000000-0000-4000-8000-000000000001") });
+        var provider = new OpenIdStandIn(new OpenIdStandInOptions { Users = () => users ?? [Riley, Sam], TimeProvider = time ?? TimeProvider.System, TenantId = Guid.Parse("e0000000-0000-4000-8000-000000000001") });
         await provider.StartAsync();
         provider.RegisterClient(new OpenIdClient(ClientId, ClientSecret, [Callback]));
         return new OpenIdSession(provider);
@@ -70,7 +70,7 @@ internal sealed partial class OpenIdSession : IAsyncDisposable
         var (verifier, challenge) = NewPkce();
         var picker = await Http.GetAsync(AuthorizeUrl(challenge, nonce));
         Assert.Equal(HttpStatusCode.OK, picker.StatusCode);
-        var redirect = await PickAsync(await picker.Content.ReadAsStringAsync(), user.ObjectId.ToString("D"));
+        var redirect = await PickAsync(await picker.Content.ReadAsStringAsync(), user.Subject ?? user.ObjectId.ToString("D"));
         return (redirect, verifier);
     }
 

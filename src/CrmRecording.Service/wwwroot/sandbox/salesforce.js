@@ -49,7 +49,7 @@ function render() {
 // A phone field in Lightning is a click-to-dial link once the softphone has enabled click-to-dial.
 function phoneLink(record) {
   const button = el("button", { type: "button", className: "link", textContent: record.phone });
-  button.setAttribute("aria-label", `Call ${record.name}`);
+  button.setAttribute("aria-label", `Call ${record.name} at ${record.phone}`);
   button.addEventListener("click", () => {
     performance.mark("crr-click-to-dial");
     softphone.clickToDial({ number: record.phone, recordId: record.id, recordName: record.name, objectType: record.objectType })
