@@ -93,12 +93,8 @@ internal sealed partial class OpenIdSignInEvents(CallerUsers users, IOptions<Sig
             return null;
         }
 
-        var subject = caller.Subject;
-        if (!subject.Contains("/id/", StringComparison.Ordinal) && org is not null)
-        {
-            subject = $"https://login.salesforce.com/id/{org}/{userId.Value}";
-        }
-
+        // CallerIdentity found no User in the sub, so it is not the identity URL: build it from user_id and organization_id.
+        var subject = caller.SalesforceUserId is null && org is not null ? $"https://login.salesforce.com/id/{org}/{userId.Value}" : caller.Subject;
         return new CallerIdentity(subject, null, caller.Issuer, userId.Value, org);
     }
 
