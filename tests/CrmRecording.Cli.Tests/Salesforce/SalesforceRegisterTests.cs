@@ -89,6 +89,18 @@ public sealed partial class SalesforceRegisterTests : IDisposable
         Assert.False(Directory.Exists(Out));
     }
 
+    [Fact]
+    public void Register_ThroughTheCrmrecProgram_WritesTheCopyAndAPlainHttpUrlExitsTwo()
+    {
+        var ok = Crmrec.Run("salesforce", "register", "--url", "https://media.contoso.example", "--integration-user", "svc@contoso.example", "--source", SalesforceRun.RealSource, "--out", Out);
+        var refused = Crmrec.Run("salesforce", "register", "--url", "http://media.contoso.example", "--integration-user", "svc@contoso.example", "--source", SalesforceRun.RealSource, "--out", Out + "-2");
+
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.True(File.Exists(Path.Combine(Out, "sfdx-project.json")));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("crmrec: --url: 'http://media.contoso.example' is not an https URL", refused.Error, StringComparison.Ordinal);
+    }
+
     [SalesforceToolsFact]
     public void Register_Output_PacksWithItsUrlsInPlace()
     {
