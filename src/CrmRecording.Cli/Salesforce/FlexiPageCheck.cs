@@ -18,9 +18,8 @@ internal static class FlexiPageCheck
             }
 
             var obj = objectElement.Value.Trim();
-            if (!schema.HasObject(obj))
+            if (!ReferenceCheck.Object(page, objectElement, obj, $"the page {page.Name} is for", schema, problems))
             {
-                problems.Add(PackageProblem.At(page, objectElement, $"the page {page.Name} is for {obj}, which is neither a standard object crmrec knows nor an object in the package."));
                 continue;
             }
 

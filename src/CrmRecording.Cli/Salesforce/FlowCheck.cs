@@ -35,9 +35,8 @@ internal static partial class FlowCheck
         if (trigger is not null)
         {
             var obj = trigger.Value.Trim();
-            if (!schema.HasObject(obj))
+            if (!ReferenceCheck.Object(flow, trigger, obj, $"the flow {flow.Name} is triggered by", schema, problems))
             {
-                problems.Add(PackageProblem.At(flow, trigger, $"the flow {flow.Name} is triggered by {obj}, which is neither a standard object crmrec knows nor an object in the package."));
                 return;
             }
 
@@ -81,9 +80,8 @@ internal static partial class FlowCheck
 
         var obj = objectElement.Value.Trim();
         var what = $"the flow {flow.Name}'s {element.Name.LocalName} {SchemaIndex.Text(element, "name")} reads";
-        if (!schema.HasObject(obj))
+        if (!ReferenceCheck.Object(flow, objectElement, obj, what, schema, problems))
         {
-            problems.Add(PackageProblem.At(flow, objectElement, $"{what} {obj}, which is neither a standard object crmrec knows nor an object in the package."));
             return;
         }
 

@@ -16,10 +16,9 @@ internal static class ReferenceCheck
     {
         foreach (var field in source.OfType("CustomField"))
         {
-            var target = field.Root.Element(Md + "referenceTo");
-            if (target is not null && !schema.HasObject(target.Value.Trim()))
+            if (field.Root.Element(Md + "referenceTo") is { } target)
             {
-                problems.Add(PackageProblem.At(field, target, $"the lookup {field.Member} points at {target.Value.Trim()}, which is neither a standard object crmrec knows nor an object in the package."));
+                Object(field, target, target.Value.Trim(), $"the lookup {field.Member} points at", schema, problems);
             }
         }
 
@@ -59,14 +58,22 @@ internal static class ReferenceCheck
         }
     }
 
+    /// <summary>Whether <paramref name="obj"/> resolves; reports it (<paramref name="what"/> + the name) when it does not.</summary>
+    public static bool Object(MetadataFile file, XObject at, string obj, string what, SchemaIndex schema, List<PackageProblem> problems)
+    {
+        if (schema.HasObject(obj))
+        {
+            return true;
+        }
+
+        problems.Add(PackageProblem.At(file, at, $"{what} {obj}, which is neither a standard object crmrec knows nor an object in the package."));
+        return false;
+    }
+
     /// <summary>Reports <paramref name="field"/> when <paramref name="obj"/> has no such field.</summary>
     public static void Field(MetadataFile file, XObject at, string obj, string field, string what, SchemaIndex schema, List<PackageProblem> problems)
     {
-        if (!schema.HasObject(obj))
-        {
-            problems.Add(PackageProblem.At(file, at, $"{what} {obj}.{field}, but {obj} is neither a standard object crmrec knows nor an object in the package."));
-        }
-        else if (!schema.HasField(obj, field))
+        if (Object(file, at, obj, $"{what} {obj}.{field}, but its object is", schema, problems) && !schema.HasField(obj, field))
         {
             problems.Add(PackageProblem.At(file, at, field.EndsWith("__c", StringComparison.Ordinal)
                 ? $"{what} {obj}.{field}, which does not exist: there is no objects/{obj}/fields/{field}.field-meta.xml."
@@ -90,10 +97,7 @@ internal static class ReferenceCheck
 
         foreach (var obj in set.Root.Elements(Md + "objectPermissions").Select(p => p.Element(Md + "object")).OfType<XElement>())
         {
-            if (!schema.HasObject(obj.Value.Trim()))
-            {
-                problems.Add(PackageProblem.At(set, obj, $"the permission set {set.Name} grants the object {obj.Value.Trim()}, which is neither a standard object crmrec knows nor an object in the package."));
-            }
+            Object(set, obj, obj.Value.Trim(), $"the permission set {set.Name} grants the object", schema, problems);
         }
 
         foreach (var permission in set.Root.Elements(Md + "customPermissions").Select(p => p.Element(Md + "name")).OfType<XElement>())

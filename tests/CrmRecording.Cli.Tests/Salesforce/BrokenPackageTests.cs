@@ -116,6 +116,17 @@ public sealed class BrokenPackageTests : IDisposable
     }
 
     [Fact]
+    public void Pack_LookupToAnObjectThatDoesNotExist_NamesTheLookup()
+    {
+        const string lookup = PackageCopy.Default + "objects/Consent_Log__c/fields/Lead__c.field-meta.xml";
+        var line = _copy.Replace(lookup, "<referenceTo>Lead</referenceTo>", "<referenceTo>Leads</referenceTo>");
+
+        Assert.Contains(
+            $"crmrec: {lookup}:{line}: the lookup Consent_Log__c.Lead__c points at Leads, which is neither a standard object crmrec knows nor an object in the package.",
+            Fails());
+    }
+
+    [Fact]
     public void Pack_FileOfNoKnownMetadataType_SaysTheConverterWouldDropIt()
     {
         _copy.Write(PackageCopy.Default + "objects/Contact/fields/Recording_Rule.xml", "<CustomField/>");
