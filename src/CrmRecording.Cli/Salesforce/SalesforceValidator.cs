@@ -12,6 +12,7 @@ internal static class SalesforceValidator
             return source;
         }
 
+        OrderCheck.Run(source, problems);
         var schema = SchemaIndex.Build(source);
         ReferenceCheck.Run(source, schema, problems);
         FlowCheck.Run(source, schema, problems);

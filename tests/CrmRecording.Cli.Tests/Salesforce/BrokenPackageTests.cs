@@ -127,6 +127,18 @@ public sealed class BrokenPackageTests : IDisposable
     }
 
     [Fact]
+    public void Pack_ElementOutOfTheMetadataApisOrder_NamesItsLine()
+    {
+        const string field = PackageCopy.Default + "objects/Call_Recording__c/fields/Call_Id__c.field-meta.xml";
+        _copy.Replace(field, "    <caseSensitive>true</caseSensitive>\n", string.Empty);
+        _copy.Replace(field, "<unique>true</unique>", "<unique>true</unique>\n    <caseSensitive>true</caseSensitive>");
+
+        Assert.Contains(
+            $"crmrec: {field}:{_copy.LineOf(field, "<caseSensitive>")}: <caseSensitive> must come before <unique>: the Metadata API reads a CustomField's elements in order (fullName, then alphabetical) and refuses one out of place.",
+            Fails());
+    }
+
+    [Fact]
     public void Pack_FileOfNoKnownMetadataType_SaysTheConverterWouldDropIt()
     {
         _copy.Write(PackageCopy.Default + "objects/Contact/fields/Recording_Rule.xml", "<CustomField/>");
