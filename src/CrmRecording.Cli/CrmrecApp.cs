@@ -22,6 +22,7 @@ internal static class CrmrecApp
             JurisdictionsCommand.Create(),
             Solution.SolutionCommand.Create(),
             Dataverse.DataverseCommand.Create(time),
+            Salesforce.SalesforceCommand.Create(),
             RecordingsCommand.Create(time),
             KeysCommand.Create(time),
             AuditCommand.Create(time),

@@ -4,7 +4,8 @@ namespace CrmRecording.Cli.Enrich;
 
 /// <summary>
 /// Which input column holds which contact field. Dynamics 365 logical and display names and Salesforce
-/// field names are recognised; <c>--map field=Column</c> names any other.
+/// field names (the standard ones and the package's, solution-package/salesforce) are recognised;
+/// <c>--map field=Column</c> names any other.
 /// </summary>
 internal sealed class ColumnMap
 {
@@ -16,13 +17,13 @@ internal sealed class ColumnMap
         (MobileField, ["mobilephone", "Mobile Phone", "MobilePhone"]),
         ("region", ["address1_stateorprovince", "Address 1: State/Province", "MailingState", "MailingStateCode", "State", "StateCode", "State/Province"]),
         ("country", ["address1_country", "Address 1: Country/Region", "MailingCountry", "MailingCountryCode", "Country", "CountryCode", "Country/Region"]),
-        ("verified-location", ["crr_verifiedregion", "Verified_Location__c"]),
-        ("device", ["crr_devicetype", "Device_Type__c"]),
-        ("consent", ["crr_consentstatus", "Recording_Consent__c"]),
+        ("verified-location", ["crr_verifiedregion", "Recording_Verified_Region__c"]),
+        ("device", ["crr_devicetype", "Recording_Device_Type__c"]),
+        ("consent", ["crr_consentstatus", "Recording_Consent_Status__c"]),
         ("consent-date", ["crr_consentdate", "Recording_Consent_Date__c"]),
         ("consent-method", ["crr_consentmethod", "Recording_Consent_Method__c"]),
-        ("do-not-record", ["crr_donotrecord", "Do_Not_Record__c"]),
-        ("rep-region", ["crr_repregion", "Rep_Region__c"]),
+        ("do-not-record", ["crr_donotrecord", "Recording_Do_Not_Record__c"]),
+        ("rep-region", ["crr_repregion"]),
     ];
 
     private readonly Dictionary<string, int> _columns;

@@ -38,13 +38,7 @@ internal static class SolutionCommand
                 output.WriteLine(packed.Path);
                 return CrmrecApp.Ok;
             case PackOutcome.Invalid invalid:
-                foreach (var problem in invalid.Problems)
-                {
-                    error.WriteLine($"crmrec: {problem}");
-                }
-
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crmrec: {invalid.Problems.Count} problem(s) in {invalid.Source}; nothing was written."));
-                return CrmrecApp.Failed;
+                return ProblemReport.Invalid(invalid.Problems, invalid.Source, error);
             default:
                 throw new InvalidOperationException($"Unhandled outcome {outcome}.");
         }

@@ -84,6 +84,21 @@ public sealed class EnrichCommandTests
     }
 
     [Fact]
+    public void Enrich_SalesforceExportWithThePackagesFields_ReadsConsentDoNotRecordAndVerifiedRegion()
+    {
+        using var dir = new TempDir();
+        var (_, rows) = Enrich(
+            dir,
+            "Id,Phone,MailingState,MailingCountry,Recording_Consent_Status__c,Recording_Do_Not_Record__c,Recording_Verified_Region__c\n"
+            + "003A,(214) 555-0100,TX,US,unknown,true,\n003B,(214) 555-0101,TX,US,declined,false,\n003C,(214) 555-0102,TX,US,unknown,false,US-CA\n",
+            "--rep-region", "US-TX");
+        Assert.Equal("do-not-record", rows[0]["crr_recordingdecision"]);
+        Assert.Equal("do-not-record", rows[1]["crr_recordingdecision"]);
+        Assert.Equal("record-after-consent", rows[2]["crr_recordingdecision"]);
+        Assert.Contains("US-CA", rows[2]["crr_jurisdictions"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Enrich_DynamicsDisplayNames_AreRecognised()
     {
         using var dir = new TempDir();

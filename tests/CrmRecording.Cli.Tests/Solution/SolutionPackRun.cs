@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.IO.Compression;
 using System.Xml.Linq;
 using CrmRecording.Cli.Solution;
@@ -19,27 +18,7 @@ internal static class SolutionPackRun
 
     public static string RealConfig => Path.Combine(RepositoryRoot, PacConfig.FileName);
 
-    public static Crmrec.Result Run(params string[] args)
-    {
-        var root = new RootCommand("test") { SolutionCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = root.Parse(["solution", "pack", .. args]);
-        if (parse.Errors.Count > 0)
-        {
-            return new Crmrec.Result(2, string.Empty, string.Join('\n', parse.Errors.Select(e => e.Message)));
-        }
-
-        try
-        {
-            var exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-            return new Crmrec.Result(exit, output.ToString(), error.ToString());
-        }
-        catch (UsageException ex)
-        {
-            return new Crmrec.Result(2, output.ToString(), $"crmrec: {ex.Message}");
-        }
-    }
+    public static Crmrec.Result Run(params string[] args) => InProcess.Run(SolutionCommand.Create(), ["solution", "pack", .. args]);
 
     /// <summary>Packs the repository's own source with its own pac.config into <paramref name="zip"/>.</summary>
     public static Crmrec.Result PackReal(string zip, params string[] extra) =>
