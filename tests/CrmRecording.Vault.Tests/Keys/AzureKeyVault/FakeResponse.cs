@@ -7,7 +7,7 @@ namespace CrmRecording.Vault.Tests.Keys.AzureKeyVault;
 /// <summary>A response of the fake transport, copied from the script's <see cref="HttpResponseMessage"/> (status, headers, body).</summary>
 internal sealed class FakeResponse : Response
 {
-    private readonly Dictionary<string, List<string>> _headers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FakeHeaders _headers = new();
 
     private FakeResponse(int status, string reasonPhrase, string clientRequestId)
     {
@@ -32,7 +32,7 @@ internal sealed class FakeResponse : Response
         };
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
         {
-            response._headers[name] = [.. values];
+            response._headers.Set(name, values);
         }
 
         return response;
@@ -40,20 +40,11 @@ internal sealed class FakeResponse : Response
 
     public override void Dispose() => ContentStream?.Dispose();
 
-    protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value)
-    {
-        value = _headers.TryGetValue(name, out var values) ? string.Join(",", values) : null;
-        return value is not null;
-    }
+    protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => _headers.TryGet(name, out value);
 
-    protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
-    {
-        values = _headers.TryGetValue(name, out var found) ? found : null;
-        return values is not null;
-    }
+    protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values) => _headers.TryGetValues(name, out values);
 
-    protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
+    protected override bool ContainsHeader(string name) => _headers.Contains(name);
 
-    protected override IEnumerable<HttpHeader> EnumerateHeaders() =>
-        _headers.Select(header => new HttpHeader(header.Key, string.Join(",", header.Value)));
+    protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Enumerate();
 }
