@@ -9,7 +9,8 @@
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms).
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
-#             loopback); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build alternately in the same run.
+#             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
+#             alternately in the same run.
 # Usage: scripts/bench.sh [ROWS] [SECTION...]   (default: every section; or BENCH_SECTIONS="calls ingest")
 # BENCH_BASELINE=REV (a git revision, e.g. main or HEAD~3) also measures that revision in the same run, built in a
 # temporary git worktree, for decisions and enrich: before and after side by side on the same machine and input.
@@ -202,7 +203,8 @@ if want range || want peaks; then
 fi
 
 if want blob-import; then
-echo "== vault: crmrec recordings import of 256 MiB into Azure Blob Storage (Azurite on loopback, Shared Key, 4 MiB blocks, 4 in flight; 3 runs, alternating)"
+blob_runs="${BENCH_BLOB_RUNS:-3}"
+echo "== vault: crmrec recordings import of 256 MiB into Azure Blob Storage (Azurite on loopback, Shared Key, 4 MiB blocks, 4 in flight; $blob_runs runs, alternating)"
 dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
 # shellcheck source=scripts/services.sh
 source scripts/services.sh
@@ -215,7 +217,7 @@ wait_for_port "$blob_port" 30 "Azurite"
 head -c 268435456 /dev/urandom > "$work/blob-audio.raw"
 blob_clis=("this-tree=$PWD/src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll")
 [ -z "${BENCH_BLOB_BASELINE_CLI:-}" ] || blob_clis+=("baseline=$BENCH_BLOB_BASELINE_CLI")
-for run in 1 2 3; do
+for run in $(seq "$blob_runs"); do
   for entry in "${blob_clis[@]}"; do
     name="${entry%%=*}"; dll="${entry#*=}"
     sync
@@ -230,7 +232,7 @@ for run in 1 2 3; do
 done
 for entry in "${blob_clis[@]}"; do
   name="${entry%%=*}"
-  cat "$work"/blob."$name".* | sort -n | sed -n 2p | awk -v n="$name" '{ printf "%s: median %.2f s, %.0f MiB/s\n", n, $1, 256 / $1 }'
+  cat "$work"/blob."$name".* | sort -n | sed -n "$(( (blob_runs + 1) / 2 ))p" | awk -v n="$name" '{ printf "%s: median %.2f s wall, %.0f MiB/s (that run: %.2f s CPU)\n", n, $1, 256 / $1, $2 + $3 }'
 done
 kill "$azurite_bench_pid" 2>/dev/null || true
 wait "$azurite_bench_pid" 2>/dev/null || true

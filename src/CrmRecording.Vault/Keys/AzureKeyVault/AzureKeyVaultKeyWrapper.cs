@@ -127,7 +127,7 @@ public sealed partial class AzureKeyVaultKeyWrapper : IKeyWrapper
             () => Client(keyId).UnwrapKeyAsync(new KeyWrapAlgorithm(wrapped.Algorithm), wrapped.Bytes, cancellationToken)).ConfigureAwait(false);
         return result.Key is { Length: > 0 } key
             ? key
-            : throw Malformed(KeyVaultFailureAdvice.UnwrapKey, keyId.ToString(), "unwrapkey", "its value is missing");
+            : throw Malformed(KeyVaultFailureAdvice.UnwrapKey, keyId.ToString(), "unwrapKey", "its value is missing");
     }
 
     private async Task<WrappedKey> WrapWithAsync(KeyVaultKeyId keyId, ReadOnlyMemory<byte> dataKey, CancellationToken cancellationToken)
@@ -138,12 +138,12 @@ public sealed partial class AzureKeyVaultKeyWrapper : IKeyWrapper
         // The kid that answered is the one unwrap must name later, so it is what the record keeps.
         if (!KeyVaultKeyId.TryParse(result.KeyId, _vault, out var wrappedWith))
         {
-            throw Malformed(KeyVaultFailureAdvice.WrapKey, keyId.ToString(), "wrapkey", "its kid is missing or is not a versioned key id in this vault");
+            throw Malformed(KeyVaultFailureAdvice.WrapKey, keyId.ToString(), "wrapKey", "its kid is missing or is not a versioned key id in this vault");
         }
 
         return result.EncryptedKey is { Length: > 0 } bytes
             ? new WrappedKey(wrappedWith.ToString(), _algorithm, bytes)
-            : throw Malformed(KeyVaultFailureAdvice.WrapKey, keyId.ToString(), "wrapkey", "its value is missing");
+            : throw Malformed(KeyVaultFailureAdvice.WrapKey, keyId.ToString(), "wrapKey", "its value is missing");
     }
 
     private async ValueTask<KeyVaultKeyId> CurrentAsync(CancellationToken cancellationToken)
