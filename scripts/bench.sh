@@ -8,6 +8,9 @@
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms).
+#  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
+#             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
+#             alternately in the same run.
 # Usage: scripts/bench.sh [ROWS] [SECTION...]   (default: every section; or BENCH_SECTIONS="calls ingest")
 # BENCH_BASELINE=REV (a git revision, e.g. main or HEAD~3) also measures that revision in the same run, built in a
 # temporary git worktree, for decisions and enrich: before and after side by side on the same machine and input.
@@ -23,7 +26,8 @@ stop_service() { if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null 
 baseline="${BENCH_BASELINE:-}"
 base_dir="$work/baseline"
 remove_baseline() { if [ -d "$base_dir" ]; then git worktree remove --force "$base_dir" >/dev/null 2>&1 || true; git worktree prune; fi; }
-trap 'stop_service; remove_baseline; rm -rf "$work"' EXIT
+azurite_bench_pid=""
+trap 'stop_service; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
@@ -196,4 +200,41 @@ if want range || want peaks; then
     fi
     stop_service
   fi
+fi
+
+if want blob-import; then
+blob_runs="${BENCH_BLOB_RUNS:-3}"
+echo "== vault: crmrec recordings import of 256 MiB into Azure Blob Storage (Azurite on loopback, Shared Key, 4 MiB blocks, 4 in flight; $blob_runs runs, alternating)"
+dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+azurite_bin="$(install_azurite)"
+blob_port="$(free_port)"
+mkdir -p "$work/azurite"
+"$azurite_bin" --silent --location "$work/azurite" --blobHost 127.0.0.1 --blobPort "$blob_port" --skipApiVersionCheck --loose --disableTelemetry >"$work/azurite.log" 2>&1 &
+azurite_bench_pid=$!
+wait_for_port "$blob_port" 30 "Azurite"
+head -c 268435456 /dev/urandom > "$work/blob-audio.raw"
+blob_clis=("this-tree=$PWD/src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll")
+[ -z "${BENCH_BLOB_BASELINE_CLI:-}" ] || blob_clis+=("baseline=$BENCH_BLOB_BASELINE_CLI")
+for run in $(seq "$blob_runs"); do
+  for entry in "${blob_clis[@]}"; do
+    name="${entry%%=*}"; dll="${entry#*=}"
+    sync
+    echo "\$ Vault__BlobStore=azure Vault__Azure__ServiceUri=http://127.0.0.1:$blob_port/devstoreaccount1 Vault__Azure__Container=$name-$run ... dotnet $dll recordings import $work/blob-audio.raw --data $work/blob-$name-$run"
+    Vault__BlobStore=azure Vault__Azure__ServiceUri="http://127.0.0.1:$blob_port/devstoreaccount1" Vault__Azure__Container="$name-$run" \
+      Vault__Azure__AccountName=devstoreaccount1 \
+      Vault__Azure__AccountKey="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==" \
+      /usr/bin/time -f "%e %U %S %M" -o "$work/blob.$name.$run" dotnet "$dll" recordings import "$work/blob-audio.raw" --data "$work/blob-$name-$run" >/dev/null
+    rm -rf "$work/blob-$name-$run"
+    echo "$name run $run: $(awk '{ printf "%.2f s wall, %.2f s CPU, %.0f MB peak", $1, $2 + $3, $4 / 1024 }' "$work/blob.$name.$run")"
+  done
+done
+for entry in "${blob_clis[@]}"; do
+  name="${entry%%=*}"
+  cat "$work"/blob."$name".* | sort -n | sed -n "$(( (blob_runs + 1) / 2 ))p" | awk -v n="$name" '{ printf "%s: median %.2f s wall, %.0f MiB/s (that run: %.2f s CPU)\n", n, $1, 256 / $1, $2 + $3 }'
+done
+kill "$azurite_bench_pid" 2>/dev/null || true
+wait "$azurite_bench_pid" 2>/dev/null || true
+azurite_bench_pid=""
 fi

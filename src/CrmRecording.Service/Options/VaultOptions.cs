@@ -17,7 +17,11 @@ public sealed class VaultOptions : IValidatableObject
     /// <summary><c>local</c> (default, encrypted files under the data directory) or <c>azure</c> (Azure Blob Storage or Azurite).</summary>
     public string BlobStore { get; set; } = "local";
 
-    /// <summary>The blob account when <see cref="BlobStore"/> is azure: <c>ServiceUri</c>, <c>Container</c>, <c>AccountName</c>, <c>AccountKey</c> (never logged).</summary>
+    /// <summary>
+    /// The blob account when <see cref="BlobStore"/> is azure: <c>ServiceUri</c>, <c>Container</c>, and <c>AccountName</c> +
+    /// <c>AccountKey</c>, or <c>SasToken</c> (neither logged), or neither: then the managed identity (or whatever
+    /// <c>DefaultAzureCredential</c> finds) with the Storage Blob Data Contributor role.
+    /// </summary>
     public AzureBlobSettings Azure { get; set; } = new();
 
     /// <summary>
@@ -56,9 +60,9 @@ public sealed class VaultOptions : IValidatableObject
             yield return new ValidationResult($"Vault:BlobStore '{BlobStore}' is not local or azure.", [nameof(BlobStore)]);
         }
 
-        if (BlobStore == "azure" && (Azure.ServiceUri is null || string.IsNullOrWhiteSpace(Azure.AccountName) || string.IsNullOrWhiteSpace(Azure.AccountKey)))
+        if (BlobStore == "azure" && (Azure.ServiceUri is null || (!string.IsNullOrWhiteSpace(Azure.AccountKey) && string.IsNullOrWhiteSpace(Azure.AccountName))))
         {
-            yield return new ValidationResult("Vault:Azure:ServiceUri, Vault:Azure:AccountName and Vault:Azure:AccountKey are required when Vault:BlobStore is azure.", [nameof(Azure)]);
+            yield return new ValidationResult("Vault:Azure:ServiceUri is required when Vault:BlobStore is azure, and Vault:Azure:AccountName with Vault:Azure:AccountKey (or set Vault:Azure:SasToken, or neither for the managed identity).", [nameof(Azure)]);
         }
 
         if (Keys is not ("local" or "azure-keyvault"))
@@ -115,6 +119,11 @@ public sealed class AzureBlobSettings
     public string? AccountName { get; set; }
 
     public string? AccountKey { get; set; }
+
+    public string? SasToken { get; set; }
+
+    /// <summary>Neither a key nor a SAS: the service's own identity authenticates.</summary>
+    public bool UsesIdentity => string.IsNullOrWhiteSpace(AccountKey) && string.IsNullOrWhiteSpace(SasToken);
 }
 
 /// <summary>The Azure Key Vault key that wraps recordings' data keys.</summary>

@@ -42,7 +42,7 @@ internal static partial class VaultServices
             return vault.BlobStore == "azure"
                 ? new AzureBlobStore(
                     new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
-                    new AzureBlobStoreOptions { ServiceUri = vault.Azure.ServiceUri, Container = vault.Azure.Container, AccountName = vault.Azure.AccountName, AccountKey = vault.Azure.AccountKey },
+                    new AzureBlobStoreOptions { ServiceUri = vault.Azure.ServiceUri, Container = vault.Azure.Container, AccountName = vault.Azure.AccountName, AccountKey = vault.Azure.AccountKey, SasToken = vault.Azure.SasToken, Credential = vault.Azure.UsesIdentity ? new DefaultAzureCredential() : null },
                     time)
                 : new LocalBlobStore(Path.Combine(DataDirectory(sp), "recordings"), time.GetUtcNow());
         });

@@ -1,22 +1,27 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Core.Pipeline;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace CrmRecording.Vault.Blobs.Azure;
 
 /// <summary>
-/// Recordings as block blobs in one Azure Blob Storage container, over the Blob REST API
-/// (<c>x-ms-version</c> <see cref="BlobRequestSender.ApiVersion"/>). Uploads commit atomically and never
-/// overwrite; reads are ranged Get Blob calls.
+/// Recordings as block blobs in one Azure Blob Storage container, through the Azure.Storage.Blobs client. Uploads
+/// stage blocks in parallel and commit atomically without ever overwriting; reads are ranged streaming downloads;
+/// transient failures are retried by the client's pipeline.
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
     private readonly AzureBlobStoreOptions _options;
-    private readonly BlobRequestSender _sender;
-    private readonly string _containerUri;
+    private readonly BlobContainerClient _container;
     private volatile bool _containerExists;
 
-    /// <param name="http">A typed client (from <c>IHttpClientFactory</c>); its timeout bounds each request, including one block's upload.</param>
+    /// <param name="http">A typed client (from <c>IHttpClientFactory</c>), the SDK's transport; its timeout bounds each request, including one block's upload.</param>
+    /// <param name="time">Kept for the callers' composition; the SDK's pipeline keeps its own clock for tokens and retries.</param>
     /// <exception cref="ArgumentException">The options are not valid; the message names each bad option.</exception>
     public AzureBlobStore(HttpClient http, AzureBlobStoreOptions options, TimeProvider time)
     {
@@ -31,10 +36,13 @@ public sealed class AzureBlobStore : IBlobStore
             Container = options.Container,
             AccountName = options.AccountName,
             AccountKey = options.AccountKey,
+            SasToken = options.SasToken,
             Credential = options.Credential,
             BlockSize = options.BlockSize,
             MaxConcurrentBlocks = options.MaxConcurrentBlocks,
             CreateContainerIfMissing = options.CreateContainerIfMissing,
+            MaxRetries = options.MaxRetries,
+            RetryDelay = options.RetryDelay,
             ListPageSize = options.ListPageSize,
         };
         var problems = _options.Validate(new ValidationContext(_options)).Select(result => result.ErrorMessage).ToList();
@@ -43,32 +51,30 @@ public sealed class AzureBlobStore : IBlobStore
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        var serviceUri = _options.ServiceUri!;
-        _sender = new BlobRequestSender(http, BlobRequestAuthorizer.For(_options, time), time, serviceUri);
-        _containerUri = $"{serviceUri.AbsoluteUri.TrimEnd('/')}/{_options.Container}";
+        _container = Container(http, _options);
     }
 
     public async Task<IBlobUpload> BeginUploadAsync(string name, CancellationToken cancellationToken = default)
     {
-        var uri = BlobUri(name);
+        var blob = Blob(name);
         cancellationToken.ThrowIfCancellationRequested();
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        return new AzureBlobUpload(_sender, _options, name, uri);
+        return new AzureBlobUpload(blob, _options, name);
     }
 
     public async Task<long> GetLengthAsync(string name, CancellationToken cancellationToken = default)
     {
-        var uri = BlobUri(name);
+        var blob = Blob(name);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Head, uri);
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.OK)
+        try
         {
-            return response.Content.Headers.ContentLength
-                ?? throw new BlobStoreException($"Azure Blob Storage answered Get Blob Properties for blob '{name}' without a Content-Length; check that ServiceUri points at a blob service.", (int)response.StatusCode);
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.ContentLength;
         }
-
-        throw await FailureAsync(response, name, "get the length of", cancellationToken).ConfigureAwait(false);
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw Failure(ex, name, "get the length of");
+        }
     }
 
     public async Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -81,82 +87,72 @@ public sealed class AzureBlobStore : IBlobStore
             return 0;
         }
 
-        var uri = BlobUri(name);
+        var blob = Blob(name);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Add("x-ms-range", $"bytes={offset}-{checked(offset + buffer.Length - 1)}");
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        switch (response.StatusCode)
+        try
         {
-            case HttpStatusCode.PartialContent:
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (body.ConfigureAwait(false))
-                {
-                    return await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                }
+            var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, buffer.Length) }, cancellationToken).ConfigureAwait(false);
+            using var result = download.Value;
 
-            case HttpStatusCode.RequestedRangeNotSatisfiable:
-                // The range starts at or past the end (or the blob is empty): nothing to read.
-                return 0;
-            default:
-                throw await FailureAsync(response, name, "read", cancellationToken).ConfigureAwait(false);
+            // The SDK's content stream resumes the range by itself if the connection drops part-way.
+            return await result.Content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AzureBlobFailure.Is(ex, 416))
+        {
+            // The range starts at or past the end (or the blob is empty): nothing to read.
+            return 0;
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw Failure(ex, name, "read");
         }
     }
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        var uri = BlobUri(name);
+        var blob = Blob(name);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Accepted)
+        try
         {
+            // Not DeleteIfExists: it also answers false when the container is missing, which is a misconfiguration to report.
+            await blob.DeleteAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
-
-        var error = await BlobServiceError.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return error is { Status: 404, Code: "BlobNotFound" }
-            ? false
-            : throw error.ToException($"delete blob '{name}' in container '{_options.Container}'", _options);
+        catch (Exception ex) when (AzureBlobFailure.Read(ex) is { Status: 404, Code: "BlobNotFound" })
+        {
+            return false;
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw AzureBlobFailure.ToException(ex, $"delete blob '{name}' in container '{_options.Container}'", _options);
+        }
     }
 
     public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        string? marker = null;
-        do
+        var pages = _container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).AsPages(pageSizeHint: _options.ListPageSize).GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
         {
-            var page = await ListPageAsync(marker, cancellationToken).ConfigureAwait(false);
-            foreach (var name in page.Names)
+            while (await NextPageAsync(pages).ConfigureAwait(false))
             {
-                yield return name;
+                foreach (var blob in pages.Current.Values)
+                {
+                    yield return blob.Name;
+                }
             }
-
-            marker = page.NextMarker;
         }
-        while (marker is not null);
     }
 
-    private async Task<BlobListPage> ListPageAsync(string? marker, CancellationToken cancellationToken)
+    private async Task<bool> NextPageAsync(IAsyncEnumerator<Page<BlobItem>> pages)
     {
-        var query = $"?restype=container&comp=list&maxresults={_options.ListPageSize}";
-        if (marker is not null)
+        try
         {
-            query += $"&marker={Uri.EscapeDataString(marker)}";
+            return await pages.MoveNextAsync().ConfigureAwait(false);
         }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_containerUri + query));
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
         {
-            var error = await BlobServiceError.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            throw error.ToException($"list the blobs in container '{_options.Container}'", _options);
-        }
-
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            return await BlobListPage.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            throw AzureBlobFailure.ToException(ex, $"list the blobs in container '{_options.Container}'", _options);
         }
     }
 
@@ -168,43 +164,59 @@ public sealed class AzureBlobStore : IBlobStore
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_containerUri + "?restype=container"));
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Created)
+        try
         {
-            var error = await BlobServiceError.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            if (!error.Is("ContainerAlreadyExists"))
-            {
-                throw error.ToException($"create container '{_options.Container}'", _options);
-            }
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw AzureBlobFailure.ToException(ex, $"create container '{_options.Container}'", _options);
         }
 
         _containerExists = true;
     }
 
     /// <summary>Maps 404 BlobNotFound (or a bare 404 to HEAD, which has no body) to <see cref="BlobNotFoundException"/>.</summary>
-    private async Task<Exception> FailureAsync(HttpResponseMessage response, string name, string verb, CancellationToken cancellationToken)
-    {
-        var error = await BlobServiceError.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return error is { Status: 404, Code: "BlobNotFound" or null }
+    private Exception Failure(Exception exception, string name, string verb) =>
+        AzureBlobFailure.IsBlobNotFound(exception)
             ? new BlobNotFoundException(name)
-            : error.ToException($"{verb} blob '{name}' in container '{_options.Container}'", _options);
-    }
+            : AzureBlobFailure.ToException(exception, $"{verb} blob '{name}' in container '{_options.Container}'", _options);
 
     /// <summary>
-    /// The blob's URI, each '/'-separated segment escaped. Names are our argument to check: empty names,
-    /// names over the service's 1024 characters, and "." or ".." segments (which URI normalization would
-    /// silently resolve to another blob) are refused.
+    /// The blob's client. Names are our argument to check: empty names, names over the service's 1024 characters, and
+    /// "." or ".." segments (which URI normalization would silently resolve to another blob) are refused.
     /// </summary>
-    private Uri BlobUri(string name)
+    private BlockBlobClient Blob(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var segments = name.Split('/');
-        if (name.Length > 1024 || segments.Any(segment => segment is "" or "." or ".."))
+        if (name.Length > 1024 || name.Split('/').Any(segment => segment is "" or "." or ".."))
         {
             throw new ArgumentException($"'{name}' is not a usable blob name: 1-1024 characters, without empty, '.' or '..' path segments.", nameof(name));
         }
 
-        return new Uri($"{_containerUri}/{string.Join('/', segments.Select(Uri.EscapeDataString))}");
+        return _container.GetBlockBlobClient(name);
+    }
+
+    private static BlobContainerClient Container(HttpClient http, AzureBlobStoreOptions options)
+    {
+        var clientOptions = new BlobClientOptions { Transport = new HttpClientTransport(http) };
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay;
+        clientOptions.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+
+        // The SDK's own request timeout (100 s by default) would cut a slow block short of the typed client's.
+        if (http.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            clientOptions.Retry.NetworkTimeout = http.Timeout;
+        }
+        var uri = new Uri($"{options.ServiceUri!.AbsoluteUri.TrimEnd('/')}/{options.Container}");
+        if (!string.IsNullOrEmpty(options.AccountKey))
+        {
+            return new BlobContainerClient(uri, new StorageSharedKeyCredential(options.AccountName, options.AccountKey), clientOptions);
+        }
+
+        return string.IsNullOrEmpty(options.SasToken)
+            ? new BlobContainerClient(uri, options.Credential!, clientOptions)
+            : new BlobContainerClient(uri, new AzureSasCredential(options.SasToken.TrimStart('?')), clientOptions);
     }
 }

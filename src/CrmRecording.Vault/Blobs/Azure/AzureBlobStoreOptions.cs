@@ -4,9 +4,9 @@ using Azure.Core;
 namespace CrmRecording.Vault.Blobs.Azure;
 
 /// <summary>
-/// Where recordings are kept in Azure Blob Storage (or Azurite), and how requests are authorized:
-/// Shared Key (<see cref="AccountName"/> + <see cref="AccountKey"/>) or a Microsoft Entra token
-/// (<see cref="Credential"/>), never both.
+/// Where recordings are kept in Azure Blob Storage (or Azurite), and how requests are authorized: exactly one of
+/// Shared Key (<see cref="AccountName"/> + <see cref="AccountKey"/>), a shared access signature (<see cref="SasToken"/>)
+/// or a Microsoft Entra token (<see cref="Credential"/>: a managed identity, or <c>DefaultAzureCredential</c>).
 /// </summary>
 public sealed class AzureBlobStoreOptions : IValidatableObject
 {
@@ -17,7 +17,7 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
 
     /// <summary>
     /// The blob service endpoint: <c>https://myaccount.blob.core.windows.net</c>, or path-style for Azurite,
-    /// <c>http://127.0.0.1:10000/devstoreaccount1</c>. No query string: SAS tokens are not supported.
+    /// <c>http://127.0.0.1:10000/devstoreaccount1</c>. No query string: a SAS goes in <see cref="SasToken"/>.
     /// </summary>
     public Uri? ServiceUri { get; set; }
 
@@ -30,8 +30,20 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
     /// <summary>The storage account key (base64), for Shared Key authorization. Never logged nor put in messages.</summary>
     public string? AccountKey { get; set; }
 
+    /// <summary>
+    /// A shared access signature (<c>sv=...&amp;sig=...</c>, with or without the leading <c>?</c>) for the container or the
+    /// account, allowing read, add, create, write, delete and list. Never logged nor put in messages.
+    /// </summary>
+    public string? SasToken { get; set; }
+
     /// <summary>A Microsoft Entra credential; tokens are requested for <c>https://storage.azure.com/.default</c>.</summary>
     public TokenCredential? Credential { get; set; }
+
+    /// <summary>Retries of a request that failed transiently (timeouts, 408, 429, 500, 502, 503, 504, a dropped connection), with exponential back-off honouring <c>Retry-After</c>.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay; each later one doubles it, with jitter, up to a minute.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
     /// <summary>Uploads are sent in blocks of this many bytes (Put Block).</summary>
     public int BlockSize { get; set; } = DefaultBlockSize;
@@ -57,7 +69,7 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
         }
         else if (ServiceUri.Query.Length > 0 || ServiceUri.Fragment.Length > 0)
         {
-            yield return Error("ServiceUri must not have a query string or fragment; SAS tokens are not supported, use AccountKey or Credential.", nameof(ServiceUri));
+            yield return Error("ServiceUri must not have a query string or fragment; put a shared access signature in SasToken.", nameof(ServiceUri));
         }
         else if (Credential is not null && ServiceUri.Scheme != Uri.UriSchemeHttps)
         {
@@ -84,6 +96,16 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
             yield return Error($"MaxConcurrentBlocks must be between 1 and 64 (was {MaxConcurrentBlocks}).", nameof(MaxConcurrentBlocks));
         }
 
+        if (MaxRetries is < 0 or > 10)
+        {
+            yield return Error($"MaxRetries must be between 0 and 10 (was {MaxRetries}).", nameof(MaxRetries));
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(1))
+        {
+            yield return Error($"RetryDelay must be more than zero and at most one minute (was {RetryDelay}).", nameof(RetryDelay));
+        }
+
         if (ListPageSize is < 1 or > 5000)
         {
             yield return Error($"ListPageSize must be between 1 and 5000 (was {ListPageSize}).", nameof(ListPageSize));
@@ -93,13 +115,15 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
     private IEnumerable<ValidationResult> ValidateAuthorization()
     {
         var sharedKey = !string.IsNullOrEmpty(AccountKey);
-        if (sharedKey && Credential is not null)
+        var sas = !string.IsNullOrEmpty(SasToken);
+        var ways = (sharedKey ? 1 : 0) + (sas ? 1 : 0) + (Credential is null ? 0 : 1);
+        if (ways > 1)
         {
-            yield return Error("Set either AccountKey (Shared Key) or Credential (Microsoft Entra token), not both.", nameof(AccountKey), nameof(Credential));
+            yield return Error("Set only one of AccountKey (Shared Key), SasToken (shared access signature) or Credential (Microsoft Entra token), not several.", nameof(AccountKey), nameof(SasToken), nameof(Credential));
         }
-        else if (!sharedKey && Credential is null)
+        else if (ways == 0)
         {
-            yield return Error("Set AccountName and AccountKey (Shared Key), or Credential (Microsoft Entra token).", nameof(AccountKey), nameof(Credential));
+            yield return Error("Set AccountName and AccountKey (Shared Key), SasToken (shared access signature), or Credential (Microsoft Entra token, e.g. a managed identity).", nameof(AccountKey), nameof(SasToken), nameof(Credential));
         }
 
         if (sharedKey)
@@ -114,6 +138,12 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
             {
                 yield return Error("AccountKey is not a base64 storage account key; copy key1 or key2 from the storage account's access keys.", nameof(AccountKey));
             }
+        }
+
+        // Nor is the signature's: only what is missing from it is named.
+        if (sas && !(SasToken!.Contains("sig=", StringComparison.Ordinal) && SasToken.Contains("sv=", StringComparison.Ordinal)))
+        {
+            yield return Error("SasToken is not a shared access signature: it must carry sv= and sig= (copy the SAS token, not the blob URL).", nameof(SasToken));
         }
     }
 

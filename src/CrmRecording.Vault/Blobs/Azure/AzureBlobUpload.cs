@@ -1,25 +1,24 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Xml.Linq;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace CrmRecording.Vault.Blobs.Azure;
 
 /// <summary>
 /// A block blob being written: writes fill blocks of <see cref="AzureBlobStoreOptions.BlockSize"/>, each sent
 /// with Put Block while the next fills, at most <see cref="AzureBlobStoreOptions.MaxConcurrentBlocks"/> at once.
-/// Commit sends Put Block List with <c>If-None-Match: *</c>, so the blob appears whole and never replaces one.
+/// Commit sends Put Block List with <c>If-None-Match: *</c>, so the blob appears whole and never replaces one. Blocks
+/// and the commit go through the SDK's pipeline, which retries transient failures.
 /// Uncommitted blocks are invisible and the service discards them (after a week), so abandoning costs nothing.
 /// A block's request is cancelled by the token of the write (or commit) that filled it, or by disposal; a
 /// failed or cancelled block fails the next write or the commit, and the upload cannot be committed after that.
 /// </summary>
 internal sealed class AzureBlobUpload : IBlobUpload
 {
-    private readonly BlobRequestSender _sender;
+    private readonly BlockBlobClient _blob;
     private readonly AzureBlobStoreOptions _options;
     private readonly string _name;
-    private readonly Uri _blobUri;
     private readonly BlockIdSequence _ids = new();
     private readonly List<string> _blockIds = [];
     private readonly List<Task> _inFlight = [];
@@ -30,12 +29,11 @@ internal sealed class AzureBlobUpload : IBlobUpload
     private bool _broken;
     private bool _disposed;
 
-    public AzureBlobUpload(BlobRequestSender sender, AzureBlobStoreOptions options, string name, Uri blobUri)
+    public AzureBlobUpload(BlockBlobClient blob, AzureBlobStoreOptions options, string name)
     {
-        _sender = sender;
+        _blob = blob;
         _options = options;
         _name = name;
-        _blobUri = blobUri;
     }
 
     public async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
@@ -140,16 +138,17 @@ internal sealed class AzureBlobUpload : IBlobUpload
     private async Task PutBlockAsync(string id, byte[] block, int length, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abandon.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"{_blobUri.AbsoluteUri}?comp=block&blockid={Uri.EscapeDataString(id)}"));
-        request.Content = new ByteArrayContent(block, 0, length);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await _sender.SendAsync(request, linked.Token).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Created)
+        try
         {
-            // The buffer is not returned to the pool: after an early answer or a cancellation the handler may
-            // still be reading it. 201 comes only once the service has the whole block, so then it is free.
-            var error = await BlobServiceError.ReadAsync(response, linked.Token).ConfigureAwait(false);
-            throw error.ToException($"store a block of blob '{_name}' in container '{_options.Container}'", _options);
+            // Seekable, so the pipeline can rewind it for a retry.
+            using var content = new MemoryStream(block, 0, length, writable: false);
+            await _blob.StageBlockAsync(id, content, options: null, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            // The buffer is not returned to the pool: after an early answer or a cancellation the transport may
+            // still be reading it. Success comes only once the service has the whole block, so then it is free.
+            throw AzureBlobFailure.ToException(ex, $"store a block of blob '{_name}' in container '{_options.Container}'", _options);
         }
 
         ArrayPool<byte>.Shared.Return(block);
@@ -157,23 +156,47 @@ internal sealed class AzureBlobUpload : IBlobUpload
 
     private async Task PutBlockListAsync(CancellationToken cancellationToken)
     {
-        var body = new XElement("BlockList", _blockIds.Select(id => new XElement("Latest", id)), string.Empty);
-        var xml = $"""<?xml version="1.0" encoding="utf-8"?>{body.ToString(SaveOptions.DisableFormatting)}""";
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"{_blobUri.AbsoluteUri}?comp=blocklist"));
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(xml));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
-        using var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Created)
+        var neverOverwrite = new CommitBlockListOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        try
         {
-            return;
+            await _blob.CommitBlockListAsync(_blockIds, neverOverwrite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AzureBlobFailure.Read(ex) is { Status: 409 or 412 })
+        {
+            // A retried commit whose first attempt went through also meets the condition: the blob is then made of
+            // this upload's blocks (their ids carry its random prefix), and it is committed as asked.
+            if (!await IsCommittedAsOursAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw AzureBlobFailure.ToException(
+                    ex,
+                    $"commit blob '{_name}' in container '{_options.Container}'",
+                    "A blob with that name already exists; recordings are never overwritten, so it was left as it was and this upload was not committed. Upload under a new name.",
+                    _options);
+            }
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw AzureBlobFailure.ToException(ex, $"commit blob '{_name}' in container '{_options.Container}'", _options);
+        }
+    }
+
+    private async Task<bool> IsCommittedAsOursAsync(CancellationToken cancellationToken)
+    {
+        if (_blockIds.Count == 0)
+        {
+            // An empty blob has no blocks to tell whose it is.
+            return false;
         }
 
-        var error = await BlobServiceError.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        var attempted = $"commit blob '{_name}' in container '{_options.Container}'";
-        throw error.Status is 409 or 412
-            ? error.ToException(attempted, "A blob with that name already exists; recordings are never overwritten, so it was left as it was and this upload was not committed. Upload under a new name.")
-            : error.ToException(attempted, _options);
+        try
+        {
+            var list = await _blob.GetBlockListAsync(BlockListTypes.Committed, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return list.Value.CommittedBlocks.Select(block => block.Name).SequenceEqual(_blockIds, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            return false;
+        }
     }
 
     private void ThrowIfNotWritable()

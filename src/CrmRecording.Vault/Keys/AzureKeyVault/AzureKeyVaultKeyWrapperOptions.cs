@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Azure.Security.KeyVault.Keys;
 
 namespace CrmRecording.Vault.Keys.AzureKeyVault;
 
@@ -20,14 +21,25 @@ public sealed class AzureKeyVaultKeyWrapperOptions : IValidatableObject
     /// <summary><c>RSA-OAEP-256</c> (default), <c>RSA-OAEP</c>, or <c>A256KW</c> for Managed HSM symmetric keys.</summary>
     public string Algorithm { get; set; } = KeyWrapAlgorithms.RsaOaep256;
 
-    /// <summary>The Key Vault REST <c>api-version</c>.</summary>
-    public string ApiVersion { get; set; } = "7.4";
+    /// <summary>The Key Vault REST <c>api-version</c> (7.0 to 7.6); when empty, the newest the Azure.Security.KeyVault.Keys client speaks.</summary>
+    public string? ApiVersion { get; set; }
 
-    /// <summary>Retries after 429, 503 or 504 before giving up.</summary>
+    /// <summary>Retries of a call that failed transiently (408, 429, 500, 502, 503, 504, no answer) before giving up.</summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay when the service names none; each later one doubles it, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest single wait between retries; a longer <c>Retry-After</c> fails the call instead of stalling it.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The client's service version for <see cref="ApiVersion"/>; null when it names none the client knows.</summary>
+    internal KeyClientOptions.ServiceVersion? ServiceVersion =>
+        string.IsNullOrEmpty(ApiVersion)
+            ? new KeyClientOptions().Version
+            : Enum.TryParse<KeyClientOptions.ServiceVersion>("V" + ApiVersion.Replace('.', '_'), ignoreCase: false, out var version) && Enum.IsDefined(version)
+                ? version
+                : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -63,14 +75,20 @@ public sealed class AzureKeyVaultKeyWrapperOptions : IValidatableObject
             yield return Error($"Algorithm '{Algorithm}' is not supported; use one of {string.Join(", ", KeyWrapAlgorithms.Supported)}.", nameof(Algorithm));
         }
 
-        if (string.IsNullOrWhiteSpace(ApiVersion) || !ApiVersion.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        if (ServiceVersion is null)
         {
-            yield return Error($"ApiVersion '{ApiVersion}' is not a Key Vault api-version, e.g. 7.4.", nameof(ApiVersion));
+            var known = string.Join(", ", Enum.GetNames<KeyClientOptions.ServiceVersion>().Select(name => name[1..].Replace('_', '.')));
+            yield return Error($"ApiVersion '{ApiVersion}' is not a Key Vault api-version this client speaks ({known}); leave it empty for the newest.", nameof(ApiVersion));
         }
 
         if (MaxRetries is < 0 or > 10)
         {
             yield return Error($"MaxRetries must be between 0 and 10 (was {MaxRetries}).", nameof(MaxRetries));
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || RetryDelay > MaxRetryDelay)
+        {
+            yield return Error($"RetryDelay must be more than zero and at most MaxRetryDelay (was {RetryDelay}).", nameof(RetryDelay));
         }
 
         if (MaxRetryDelay <= TimeSpan.Zero || MaxRetryDelay > TimeSpan.FromMinutes(1))

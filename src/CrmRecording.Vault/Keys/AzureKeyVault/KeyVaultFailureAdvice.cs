@@ -8,17 +8,17 @@ internal static class KeyVaultFailureAdvice
     public const string WrapKey = "wrapKey";
     public const string UnwrapKey = "unwrapKey";
 
-    public static string Describe(string operation, string keyId, string algorithm, bool managedHsm, KeyVaultRequestFailedException failure)
+    public static string Describe(string operation, string keyId, string algorithm, bool managedHsm, KeyVaultFailure failure)
     {
         var what = $"Key Vault {operation} with key {keyId} failed. {failure.Message}";
         var requestId = failure.RequestId is { } id ? $" (x-ms-request-id {id})" : "";
         return $"{what} {Remedy(operation, keyId, algorithm, managedHsm, failure)}{requestId}";
     }
 
-    private static string Remedy(string operation, string keyId, string algorithm, bool managedHsm, KeyVaultRequestFailedException failure) =>
+    private static string Remedy(string operation, string keyId, string algorithm, bool managedHsm, KeyVaultFailure failure) =>
         failure.Status switch
         {
-            null when failure.InnerException is HttpRequestException or OperationCanceledException =>
+            null when failure.Transport is not null =>
                 "Check DNS, the network path (private endpoint, proxy) and the vault's firewall, then retry.",
             null =>
                 "Check that the managed identity is enabled and assigned to this host (or, outside Azure, that DefaultAzureCredential finds a signed-in account).",
@@ -30,7 +30,7 @@ internal static class KeyVaultFailureAdvice
                 $"Check that Algorithm {algorithm} suits the key type (RSA keys: RSA-OAEP-256 or RSA-OAEP; Managed HSM oct keys: A256KW) and that the key permits {operation}.",
             401 =>
                 "The access token was refused: check that the identity belongs to the vault's tenant and that its token is for the Key Vault audience.",
-            403 when failure.InnerErrorCode == "ForbiddenByFirewall" =>
+            403 when failure.InnerCode == "ForbiddenByFirewall" =>
                 "The vault's firewall refused this client: allow its network or reach the vault through a private endpoint.",
             403 when managedHsm =>
                 $"Grant the identity the \"Managed HSM Crypto User\" role (Managed HSM local RBAC) on the HSM or on the key; this call needed {operation}.",

@@ -31,7 +31,7 @@ public sealed class AzureBlobStoreOptionsTests
         var options = Valid();
         options.AccountKey = null;
 
-        Assert.Contains(Problems(options), problem => problem.Contains("Set AccountName and AccountKey (Shared Key), or Credential", StringComparison.Ordinal));
+        Assert.Contains(Problems(options), problem => problem.Contains("Set AccountName and AccountKey (Shared Key), SasToken (shared access signature), or Credential", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +41,38 @@ public sealed class AzureBlobStoreOptionsTests
         options.ServiceUri = new Uri("https://acct.blob.core.windows.net");
         options.Credential = new NoCredential();
 
-        Assert.Contains(Problems(options), problem => problem.Contains("not both", StringComparison.Ordinal));
+        Assert.Contains(Problems(options), problem => problem.Contains("not several", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SasTokenAlone_HasNoProblem()
+    {
+        var options = Valid();
+        options.AccountKey = null;
+        options.SasToken = "?sv=2025-07-05&ss=b&srt=co&sp=racwdl&se=2027-01-01T00:00:00Z&sig=c2VjcmV0";
+
+        Assert.Empty(Problems(options));
+    }
+
+    [Fact]
+    public void Validate_SasTokenAndKey_RefusesSeveral()
+    {
+        var options = Valid();
+        options.SasToken = "sv=2025-07-05&sp=racwdl&sig=c2VjcmV0";
+
+        Assert.Contains(Problems(options), problem => problem.Contains("not several", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SasTokenWithoutSignature_NamesSasTokenWithoutEchoingIt()
+    {
+        var options = Valid();
+        options.AccountKey = null;
+        options.SasToken = "https://acct.blob.core.windows.net/recordings/x.rec?secret-part";
+
+        var problem = Assert.Single(Problems(options));
+        Assert.StartsWith("AzureBlobStoreOptions.SasToken", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-part", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,12 +112,23 @@ public sealed class AzureBlobStoreOptionsTests
     }
 
     [Fact]
-    public void Validate_ServiceUriWithQuery_RefusesSas()
+    public void Validate_ServiceUriWithQuery_PointsTheSasToSasToken()
     {
         var options = Valid();
         options.ServiceUri = new Uri("https://acct.blob.core.windows.net/?sv=2021-12-02&sig=abc");
 
-        Assert.Contains(Problems(options), problem => problem.StartsWith("AzureBlobStoreOptions.ServiceUri must not have a query", StringComparison.Ordinal));
+        Assert.Contains(Problems(options), problem => problem.StartsWith("AzureBlobStoreOptions.ServiceUri must not have a query", StringComparison.Ordinal) && problem.Contains("SasToken", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public void Validate_MaxRetriesOutOfRange_NamesIt(int maxRetries)
+    {
+        var options = Valid();
+        options.MaxRetries = maxRetries;
+
+        Assert.StartsWith("AzureBlobStoreOptions.MaxRetries must be between 0 and 10", Assert.Single(Problems(options)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Web;
 using System.Xml.Linq;
 using Azure.Core;
 using CrmRecording.Vault.Blobs;
@@ -7,13 +9,11 @@ using CrmRecording.Vault.Blobs.Azure;
 
 namespace CrmRecording.Vault.Tests.Blobs.Azure;
 
-/// <summary>The requests the store sends and how it reads the answers, against a fake transport.</summary>
+/// <summary>The requests the store sends through the SDK and how it reads the answers, against a fake transport.</summary>
 public sealed class AzureBlobStoreRequestTests
 {
-    private static readonly DateTimeOffset Now = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
-
     [Fact]
-    public async Task Commit_ThreeBlocks_SendsPutBlocksThenBlockListWithIfNoneMatchStar()
+    public async Task Commit_ThreeBlocks_StagesEachBlockThenCommitsTheListWithIfNoneMatchStar()
     {
         var handler = StubBlobHandler.Answering(HttpStatusCode.Created);
         var store = Store(handler, blockSize: 4);
@@ -25,25 +25,75 @@ public sealed class AzureBlobStoreRequestTests
         }
 
         var requests = handler.Requests;
-        Assert.Equal("https://acct.blob.core.windows.net/recordings?restype=container", requests[0].Uri.AbsoluteUri);
-        var blocks = requests.Skip(1).Take(3).ToList();
-        Assert.All(blocks, block => Assert.StartsWith("https://acct.blob.core.windows.net/recordings/2025/call%201.rec?comp=block&blockid=", block.Uri.AbsoluteUri, StringComparison.Ordinal));
-        var ids = blocks.Select(block => Uri.UnescapeDataString(block.Uri.Query.Split("blockid=")[1])).ToList();
-        Assert.All(ids, id => Assert.Equal(24, id.Length));
-        Assert.Equal(3, ids.Distinct().Count());
-        Assert.Equal(["0123", "4567", "89"], blocks.OrderBy(block => ids.IndexOf(Uri.UnescapeDataString(block.Uri.Query.Split("blockid=")[1]))).Select(block => Encoding.ASCII.GetString(block.Body)));
+        Assert.Equal("https://acct.blob.core.windows.net/recordings", requests[0].Uri.GetLeftPart(UriPartial.Path));
+        Assert.Equal("container", Query(requests[0])["restype"]);
+        var blocks = requests.Where(request => Query(request)["comp"] == "block").ToList();
+        Assert.Equal(3, blocks.Count);
+        Assert.All(blocks, block => Assert.Equal("https://acct.blob.core.windows.net/recordings/2025/call%201.rec", block.Uri.GetLeftPart(UriPartial.Path)));
+        var bodies = blocks.ToDictionary(block => Query(block)["blockid"]!, block => Encoding.ASCII.GetString(block.Body));
+        Assert.All(bodies.Keys, id => Assert.Equal(24, id.Length));
 
-        var commit = requests[4];
+        var commit = requests[^1];
         Assert.Equal(HttpMethod.Put, commit.Method);
-        Assert.Equal("https://acct.blob.core.windows.net/recordings/2025/call%201.rec?comp=blocklist", commit.Uri.AbsoluteUri);
+        Assert.Equal("blocklist", Query(commit)["comp"]);
         Assert.Equal("*", commit.Headers["If-None-Match"]);
-        Assert.Equal(ids, XDocument.Parse(Encoding.UTF8.GetString(commit.Body)).Root!.Elements("Latest").Select(latest => latest.Value));
-        Assert.All(requests, request =>
+        var committed = XDocument.Load(new MemoryStream(commit.Body)).Root!.Elements("Latest").Select(latest => latest.Value).ToList();
+        Assert.Equal(["0123", "4567", "89"], committed.Select(id => bodies[id]));
+        Assert.All(requests, request => Assert.StartsWith("SharedKey acct:", request.Headers["Authorization"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commit_RetriedAfterTheFirstAttemptWentThrough_SeesItsOwnBlocksAndSucceeds()
+    {
+        string[]? committed = null;
+        var handler = new StubBlobHandler(async (request, cancellationToken) =>
         {
-            Assert.Equal("Mon, 02 Jun 2025 10:00:00 GMT", request.Headers["x-ms-date"]);
-            Assert.Equal("2021-12-02", request.Headers["x-ms-version"]);
-            Assert.StartsWith("SharedKey acct:", request.Headers["Authorization"], StringComparison.Ordinal);
+            switch (HttpUtility.ParseQueryString(request.RequestUri!.Query)["comp"])
+            {
+                case "blocklist" when request.Method == HttpMethod.Put && committed is null:
+                    // The service commits, but the answer is lost: the pipeline sends the commit again.
+                    var xml = XDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+                    committed = [.. xml.Root!.Elements("Latest").Select(latest => latest.Value)];
+                    throw new HttpRequestException("Connection reset by peer");
+                case "blocklist" when request.Method == HttpMethod.Put:
+                    return Error(HttpStatusCode.Conflict, "BlobAlreadyExists");
+                case "blocklist":
+                    var list = new XElement("BlockList", new XElement("CommittedBlocks", committed!.Select(id => new XElement("Block", new XElement("Name", id), new XElement("Size", 4)))));
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(list.ToString(), Encoding.UTF8, "application/xml") };
+                default:
+                    return new HttpResponseMessage(HttpStatusCode.Created);
+            }
         });
+        var store = Store(handler, blockSize: 4);
+
+        await using var upload = await store.BeginUploadAsync("call.rec");
+        await upload.WriteAsync("01234567"u8.ToArray());
+        await upload.CommitAsync();
+
+        Assert.Equal(2, committed!.Length);
+        Assert.Equal(2, handler.Requests.Count(request => request.Method == HttpMethod.Put && Query(request)["comp"] == "blocklist"));
+    }
+
+    [Fact]
+    public async Task Commit_AnotherUploadsBlobAlreadyThere_FailsSayingItExists()
+    {
+        var handler = new StubBlobHandler((request, _) => Task.FromResult(HttpUtility.ParseQueryString(request.RequestUri!.Query)["comp"] switch
+        {
+            "blocklist" when request.Method == HttpMethod.Put => Error(HttpStatusCode.Conflict, "BlobAlreadyExists"),
+            "blocklist" => new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("<BlockList><CommittedBlocks><Block><Name>AAAAAAAAAAAAAAAAAAAAAAAA</Name><Size>4</Size></Block></CommittedBlocks></BlockList>", Encoding.UTF8, "application/xml"),
+            },
+            _ => new HttpResponseMessage(HttpStatusCode.Created),
+        }));
+        var store = Store(handler, blockSize: 4);
+
+        await using var upload = await store.BeginUploadAsync("call.rec");
+        await upload.WriteAsync("0123"u8.ToArray());
+        var error = await Assert.ThrowsAsync<BlobStoreException>(() => upload.CommitAsync());
+
+        Assert.Equal((409, "BlobAlreadyExists"), (error.Status, error.ErrorCode));
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +119,7 @@ public sealed class AzureBlobStoreRequestTests
     }
 
     [Fact]
-    public async Task Read_ServiceError_CarriesStatusCodeFromTheBodyAndRequestId()
+    public async Task Read_ServiceBusyOnEveryRetry_CarriesStatusCodeFromTheBodyAndRequestId()
     {
         var handler = new StubBlobHandler((request, _) =>
         {
@@ -82,7 +132,7 @@ public sealed class AzureBlobStoreRequestTests
             response.Headers.Add("x-ms-request-id", "5c3e0a1f-0001-0002-0003-000000000004");
             return Task.FromResult(response);
         });
-        var store = Store(handler);
+        var store = Store(handler, maxRetries: 1);
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.ReadAsync("call.rec", 0, new byte[4]));
 
@@ -90,9 +140,41 @@ public sealed class AzureBlobStoreRequestTests
         Assert.Equal("ServerBusy", error.ErrorCode);
         Assert.Equal("5c3e0a1f-0001-0002-0003-000000000004", error.RequestId);
         Assert.Equal(
-            "Azure Blob Storage could not read blob 'call.rec' in container 'recordings': HTTP 503 ServerBusy, request id 5c3e0a1f-0001-0002-0003-000000000004. The service is busy or unavailable; try again later.",
+            "Azure Blob Storage could not read blob 'call.rec' in container 'recordings': HTTP 503 ServerBusy, request id 5c3e0a1f-0001-0002-0003-000000000004. The service is busy or unavailable, and stayed so through 1 retry; try again later.",
             error.Message);
-        Assert.Equal("bytes=0-3", handler.Requests[^1].Headers["x-ms-range"]);
+        var reads = handler.Requests.Where(request => request.Method == HttpMethod.Get).ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, read => Assert.Equal("bytes=0-3", read.Headers["x-ms-range"]));
+    }
+
+    [Fact]
+    public async Task Read_ServiceBusyOnce_RetriesAndReturnsTheRange()
+    {
+        var gets = 0;
+        var handler = new StubBlobHandler((request, _) =>
+        {
+            if (request.Method != HttpMethod.Get)
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created));
+            }
+
+            if (Interlocked.Increment(ref gets) == 1)
+            {
+                return Task.FromResult(Error(HttpStatusCode.ServiceUnavailable, "ServerBusy"));
+            }
+
+            var partial = new HttpResponseMessage(HttpStatusCode.PartialContent) { Content = new ByteArrayContent("6789"u8.ToArray()) };
+            partial.Content.Headers.ContentRange = new ContentRangeHeaderValue(6, 9, 10);
+            return Task.FromResult(partial);
+        });
+        var store = Store(handler, maxRetries: 2);
+        var buffer = new byte[4];
+
+        var read = await store.ReadAsync("call.rec", 6, buffer);
+
+        Assert.Equal(4, read);
+        Assert.Equal("6789"u8.ToArray(), buffer);
+        Assert.Equal(2, gets);
     }
 
     [Fact]
@@ -113,29 +195,28 @@ public sealed class AzureBlobStoreRequestTests
     }
 
     [Fact]
-    public async Task Requests_WithCredential_SendTheCachedBearerTokenUntilItIsDueForRefresh()
+    public async Task Requests_WithCredential_SendOneBearerTokenForTheStorageAudience()
     {
         var handler = StubBlobHandler.Answering(HttpStatusCode.Accepted);
-        var credential = new CountingCredential(Now.AddHours(1));
-        var time = new SettableTime { Now = Now };
+        var credential = new CountingCredential(TimeProvider.System.GetUtcNow().AddHours(1));
         var options = new AzureBlobStoreOptions { ServiceUri = new Uri("https://acct.blob.core.windows.net"), Credential = credential, CreateContainerIfMissing = false };
         using var http = new HttpClient(handler);
-        var store = new AzureBlobStore(http, options, time);
+        var store = new AzureBlobStore(http, options, TimeProvider.System);
 
-        await store.DeleteAsync("a.rec");
-        await store.DeleteAsync("b.rec");
-        time.Now = Now.AddMinutes(56);
-        await store.DeleteAsync("c.rec");
+        Assert.True(await store.DeleteAsync("a.rec"));
+        Assert.True(await store.DeleteAsync("b.rec"));
 
-        Assert.Equal(2, credential.Calls);
+        Assert.Equal(1, credential.Calls);
         Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
-        Assert.Equal(["Bearer token-1", "Bearer token-1", "Bearer token-2"], handler.Requests.Select(request => request.Headers["Authorization"]));
+        Assert.Equal(["Bearer token-1", "Bearer token-1"], handler.Requests.Select(request => request.Headers["Authorization"]));
     }
 
-    private static AzureBlobStore Store(StubBlobHandler handler, int blockSize = 4096, int maxConcurrentBlocks = 2, bool createContainer = true)
+    private static AzureBlobStore Store(StubBlobHandler handler, int blockSize = 4096, int maxConcurrentBlocks = 2, bool createContainer = true, int maxRetries = 3)
     {
         var options = new AzureBlobStoreOptions
         {
+            MaxRetries = maxRetries,
+            RetryDelay = TimeSpan.FromMilliseconds(1),
             ServiceUri = new Uri("https://acct.blob.core.windows.net/"),
             AccountName = "acct",
             AccountKey = Convert.ToBase64String(new byte[32]),
@@ -143,14 +224,21 @@ public sealed class AzureBlobStoreRequestTests
             MaxConcurrentBlocks = maxConcurrentBlocks,
             CreateContainerIfMissing = createContainer,
         };
-        return new AzureBlobStore(new HttpClient(handler), options, new SettableTime { Now = Now });
+        return new AzureBlobStore(new HttpClient(handler), options, TimeProvider.System);
     }
 
-    private sealed class SettableTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; }
+    private static System.Collections.Specialized.NameValueCollection Query(StubBlobHandler.RecordedRequest request) =>
+        HttpUtility.ParseQueryString(request.Uri.Query);
 
-        public override DateTimeOffset GetUtcNow() => Now;
+    /// <summary>An error as the Blob service sends it: the code in <c>x-ms-error-code</c> and in the XML body.</summary>
+    private static HttpResponseMessage Error(HttpStatusCode status, string code)
+    {
+        var response = new HttpResponseMessage(status)
+        {
+            Content = new StringContent($"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{code}</Message></Error>", Encoding.UTF8, "application/xml"),
+        };
+        response.Headers.Add("x-ms-error-code", code);
+        return response;
     }
 
     private sealed class CountingCredential(DateTimeOffset expiresOn) : TokenCredential

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Web;
+using Azure.Storage;
+using Azure.Storage.Sas;
 using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Blobs.Azure;
 
 namespace CrmRecording.Vault.Tests.Blobs.Azure;
 
-/// <summary>Against the real Azurite emulator; each test works in a container of its own, so they run in parallel.</summary>
+/// <summary>Against the real Azurite emulator through the SDK; each test works in a container of its own, so they run in parallel.</summary>
 public sealed class AzureBlobStoreTests : IDisposable
 {
     private const int BlockSize = 64 * 1024;
@@ -135,10 +138,53 @@ public sealed class AzureBlobStoreTests : IDisposable
     }
 
     [AzuriteFact]
-    public async Task AnyCall_EmulatorUnreachable_ThrowsNamingTheEndpoint()
+    public async Task Upload_WithAnAccountSas_RoundTripsWithoutTheAccountKey()
+    {
+        var store = Store(options =>
+        {
+            options.AccountKey = null;
+            options.SasToken = Sas(AccountSasPermissions.Read | AccountSasPermissions.Add | AccountSasPermissions.Create | AccountSasPermissions.Write | AccountSasPermissions.Delete | AccountSasPermissions.List);
+        });
+        var data = RandomBytes((2 * BlockSize) + 5);
+
+        await UploadAsync(store, "sas.rec", data, chunk: 7_000);
+
+        await AssertReadsAsync(store, "sas.rec", data, offset: 0, count: data.Length);
+        Assert.Equal(["sas.rec"], await ListAsync(store));
+        Assert.True(await store.DeleteAsync("sas.rec"));
+    }
+
+    [AzuriteFact]
+    public async Task Upload_WithAReadOnlySas_Throws403NamingSasTokenWithoutIt()
+    {
+        var sas = Sas(AccountSasPermissions.Read | AccountSasPermissions.List);
+        var store = Store(options =>
+        {
+            options.AccountKey = null;
+            options.SasToken = sas;
+            options.CreateContainerIfMissing = false;
+        });
+
+        await using var upload = await store.BeginUploadAsync("read-only.rec");
+        await upload.WriteAsync(RandomBytes(10));
+        var error = await Assert.ThrowsAsync<BlobStoreException>(() => upload.CommitAsync());
+
+        Assert.Equal(403, error.Status);
+        Assert.Contains("SasToken", error.Message, StringComparison.Ordinal);
+        var signature = HttpUtility.ParseQueryString(sas)["sig"]!;
+        Assert.DoesNotContain(signature, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [AzuriteFact]
+    public async Task AnyCall_EmulatorUnreachable_ThrowsNamingTheEndpointAfterRetrying()
     {
         var endpoint = new Uri($"http://127.0.0.1:{ClosedPort()}/devstoreaccount1");
-        var store = Store(options => options.ServiceUri = endpoint);
+        var store = Store(options =>
+        {
+            options.ServiceUri = endpoint;
+            options.MaxRetries = 2;
+            options.RetryDelay = TimeSpan.FromMilliseconds(10);
+        });
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.GetLengthAsync("call-5.rec"));
 
@@ -218,6 +264,12 @@ public sealed class AzureBlobStoreTests : IDisposable
 
         return names;
     }
+
+    /// <summary>An account SAS for blobs, signed with Azurite's well-known key, valid for an hour.</summary>
+    private static string Sas(AccountSasPermissions permissions) =>
+        new AccountSasBuilder(permissions, TimeProvider.System.GetUtcNow().AddHours(1), AccountSasServices.Blobs, AccountSasResourceTypes.Container | AccountSasResourceTypes.Object)
+            .ToSasQueryParameters(new StorageSharedKeyCredential(AzuriteAccount.Name, AzuriteAccount.Key))
+            .ToString();
 
     private static byte[] RandomBytes(int count)
     {

@@ -6,14 +6,21 @@ namespace CrmRecording.Vault.Tests.Keys.AzureKeyVault;
 public sealed class AzureKeyVaultKeyWrapperOptionsTests
 {
     [Fact]
-    public void Validate_VaultAndKeyOnly_PassesWithRsaOaep256AndApiVersion74()
+    public void Validate_VaultAndKeyOnly_PassesWithRsaOaep256AndTheClientsNewestApiVersion()
     {
         var options = new AzureKeyVaultKeyWrapperOptions { VaultUri = new Uri("https://myvault.vault.azure.net/"), KeyName = "sdktestkey" };
 
         Assert.Empty(Errors(options));
         Assert.Equal("RSA-OAEP-256", options.Algorithm);
-        Assert.Equal("7.4", options.ApiVersion);
+        Assert.Null(options.ApiVersion);
+        Assert.Equal(Enum.GetValues<Azure.Security.KeyVault.Keys.KeyClientOptions.ServiceVersion>().Max(), options.ServiceVersion);
     }
+
+    [Theory]
+    [InlineData("7.4")]
+    [InlineData("7.6")]
+    public void Validate_ApiVersionTheClientSpeaks_Passes(string apiVersion) =>
+        Assert.Empty(Errors(Valid(options => options.ApiVersion = apiVersion)));
 
     [Theory]
     [InlineData("RSA-OAEP-256")]
@@ -40,7 +47,8 @@ public sealed class AzureKeyVaultKeyWrapperOptionsTests
     [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.KeyVersion), "0698c215/unwrapkey")]
     [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.Algorithm), "RSA1_5")]
     [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.Algorithm), "rsa-oaep-256")]
-    [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.ApiVersion), "")]
+    [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.ApiVersion), "2016-10-01")]
+    [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.ApiVersion), "7.9")]
     [InlineData(nameof(AzureKeyVaultKeyWrapperOptions.ApiVersion), "7.4&x=1")]
     public void Validate_BadValue_NamesTheOption(string option, string value)
     {

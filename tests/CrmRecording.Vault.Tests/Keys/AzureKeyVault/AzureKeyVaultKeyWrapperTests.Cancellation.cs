@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CrmRecording.Vault.Keys;
-using CrmRecording.Vault.Keys.AzureKeyVault;
 using static CrmRecording.Vault.Tests.Keys.AzureKeyVault.KeyVaultFixtures;
 
 namespace CrmRecording.Vault.Tests.Keys.AzureKeyVault;
@@ -11,21 +10,27 @@ public sealed partial class AzureKeyVaultKeyWrapperTests
     [Fact]
     public async Task WrapAsync_AlreadyCancelled_ThrowsOperationCanceledAndSendsNothing()
     {
-        var handler = StubHttpHandler.Replay();
+        var handler = FakeKeyVaultTransport.Replay();
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Create(handler, Options()).WrapAsync(RandomNumberGenerator.GetBytes(32), cts.Token));
 
         Assert.Empty(handler.Requests);
+        Assert.Empty(handler.Challenged);
     }
 
     [Fact]
     public async Task UnwrapAsync_CancelledWhileTheRequestIsInFlight_ThrowsOperationCanceledNotKeyUnavailable()
     {
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new StubHttpHandler(async (_, ct) =>
+        var handler = new FakeKeyVaultTransport(async (request, ct) =>
         {
+            if (request.Method == HttpMethod.Get)
+            {
+                return NotReadable();
+            }
+
             sent.SetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);
             throw new InvalidOperationException("unreachable");
@@ -39,32 +44,36 @@ public sealed partial class AzureKeyVaultKeyWrapperTests
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => unwrap);
         Assert.IsNotType<KeyUnavailableException>(ex);
-        Assert.Equal(cts.Token, Assert.Single(Credential.Calls).CancellationToken);
+        Assert.Single(handler.Requests, request => request.Method == HttpMethod.Post);
     }
 
     [Fact]
-    public async Task WrapAsync_CancelledDuringTheRetryWait_StopsWaiting()
+    public async Task WrapAsync_CancelledDuringTheRetryWait_StopsWaitingAndSendsNoMore()
     {
-        var time = new ManualTimeProvider { FireTimersImmediately = false };
-        var handler = StubHttpHandler.Replay(() => KeyVaultResponses.Throttled(TimeSpan.FromSeconds(5)));
-        var wrapper = new AzureKeyVaultKeyWrapper(Own(new HttpClient(handler)), new FakeTokenCredential(time), Options(), time);
+        var throttled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = FakeKeyVaultTransport.Replay(NotReadable, () =>
+        {
+            throttled.SetResult();
+            return Throttled(TimeSpan.FromSeconds(8));
+        });
+        var wrapper = Create(handler, Options());
         using var cts = new CancellationTokenSource();
 
         var wrap = wrapper.WrapAsync(RandomNumberGenerator.GetBytes(32), cts.Token);
-        await time.TimerCreated;
+        await throttled.Task;
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wrap);
-        Assert.Equal([TimeSpan.FromSeconds(5)], time.Delays);
-        Assert.Single(handler.Requests);
+        Assert.Single(handler.Requests, request => request.Method == HttpMethod.Post);
     }
 
     [Fact]
     public async Task WrapAsync_CancelledWhileWaitingForAnotherCallersToken_ThrowsOperationCanceled()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = StubHttpHandler.Replay(() => KeyVaultResponses.Ok(ResponseBody(WrapExample)));
-        var wrapper = Create(handler, Options(), new FakeTokenCredential(_time) { Latency = ct => release.Task.WaitAsync(ct) });
+        var vault = Own(new RsaKeyVaultStub(SdkTestKeyId));
+        var handler = new FakeKeyVaultTransport(vault.Respond);
+        var wrapper = Create(handler, Options(), new FakeTokenCredential { Latency = ct => release.Task.WaitAsync(ct) });
         using var cts = new CancellationTokenSource();
 
         var first = wrapper.WrapAsync(RandomNumberGenerator.GetBytes(32));
@@ -74,6 +83,5 @@ public sealed partial class AzureKeyVaultKeyWrapperTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         release.SetResult();
         Assert.Equal(SdkTestKeyId, (await first).KeyId);
-        Assert.Single(handler.Requests);
     }
 }

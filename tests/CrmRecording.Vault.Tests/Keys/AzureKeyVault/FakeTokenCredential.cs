@@ -3,8 +3,8 @@ using Azure.Core;
 
 namespace CrmRecording.Vault.Tests.Keys.AzureKeyVault;
 
-/// <summary>Hands out <c>token-1</c>, <c>token-2</c>, … each valid for <see cref="Lifetime"/> from the fake clock's now.</summary>
-internal sealed class FakeTokenCredential(TimeProvider time) : TokenCredential
+/// <summary>Hands out <c>token-1</c>, <c>token-2</c>, … each valid for <see cref="Lifetime"/> (the SDK's token cache reads the system clock).</summary>
+internal sealed class FakeTokenCredential : TokenCredential
 {
     private readonly ConcurrentQueue<(TokenRequestContext Context, CancellationToken CancellationToken)> _calls = new();
     private int _issued;
@@ -29,7 +29,7 @@ internal sealed class FakeTokenCredential(TimeProvider time) : TokenCredential
             throw Failure;
         }
 
-        return new AccessToken(Token(Interlocked.Increment(ref _issued)), time.GetUtcNow() + Lifetime);
+        return new AccessToken(Token(Interlocked.Increment(ref _issued)), TimeProvider.System.GetUtcNow() + Lifetime);
     }
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

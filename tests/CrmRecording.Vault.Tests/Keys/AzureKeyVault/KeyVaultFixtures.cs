@@ -14,6 +14,7 @@ internal static class KeyVaultFixtures
     public const string KeyNotFound = "error-404-KeyNotFound.json";
     public const string ForbiddenByRbac = "error-403-ForbiddenByRbac.json";
     public const string Unauthorized = "error-401-Unauthorized.json";
+    public const string MissingToken = "error-401-MissingToken.json";
     public const string Throttled = "error-429-Throttled.json";
     public const string BadParameter = "error-400-BadParameter.json";
 

@@ -32,10 +32,14 @@ internal static class KeyVaultResponses
         return response;
     }
 
+    /// <summary>The audience Key Vault names in its challenge: Managed HSM's for an HSM, the vaults' otherwise.</summary>
+    public static string Audience(Uri uri) =>
+        uri.Host.EndsWith(".managedhsm.azure.net", StringComparison.OrdinalIgnoreCase) ? "https://managedhsm.azure.net" : "https://vault.azure.net";
+
     /// <summary>The documented 401 challenge: <c>Bearer authorization="…", resource="…"</c>.</summary>
-    public static HttpResponseMessage Challenge(string resource = "https://vault.azure.net")
+    public static HttpResponseMessage Challenge(string resource = "https://vault.azure.net", string fixture = KeyVaultFixtures.Unauthorized)
     {
-        var response = Error(HttpStatusCode.Unauthorized, KeyVaultFixtures.Unauthorized);
+        var response = Error(HttpStatusCode.Unauthorized, fixture);
         response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue(
             "Bearer", $"authorization=\"https://login.microsoftonline.com/{ChallengeTenant}\", resource=\"{resource}\""));
         return response;
