@@ -17,6 +17,10 @@ public interface IBlobStore
     /// <exception cref="BlobNotFoundException">No committed blob has that name.</exception>
     Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default);
 
+    /// <summary>When the blob was committed (last written).</summary>
+    /// <exception cref="BlobNotFoundException">No committed blob has that name.</exception>
+    Task<DateTimeOffset> GetLastModifiedAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the blob; false when there was none.</summary>
     Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default);
 

@@ -87,6 +87,12 @@ public sealed class LocalBlobStore : IBlobStore
         return info.Exists ? Task.FromResult(info.Length) : throw new BlobNotFoundException(name);
     }
 
+    public Task<DateTimeOffset> GetLastModifiedAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(PathOf(name));
+        return info.Exists ? Task.FromResult(new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)) : throw new BlobNotFoundException(name);
+    }
+
     public async Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var path = PathOf(name);

@@ -77,6 +77,21 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
+    public async Task<DateTimeOffset> GetLastModifiedAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(name);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.LastModified;
+        }
+        catch (Exception ex) when (AzureBlobFailure.IsRequestFailure(ex))
+        {
+            throw Failure(ex, name, "read the last-modified time of");
+        }
+    }
+
     public async Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
