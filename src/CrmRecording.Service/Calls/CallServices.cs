@@ -59,7 +59,7 @@ internal static class CallServices
         {
             var ports = new Dictionary<string, ICallCrm>(StringComparer.Ordinal)
             {
-                [CrmRecordRef.Dynamics] = new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()),
+                [CrmRecordRef.Dynamics] = new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>(), sp.GetService<Playback.CrmAccessDirectory>()),
             };
             if (sp.GetService<SalesforceCallCrm>() is { } salesforce)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmRecording.Core.Decisions;
 using CrmRecording.Core.Location;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Salesforce;
@@ -98,7 +99,7 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
             {
                 ["Status"] = "Completed",
                 ["CallDurationInSeconds"] = recordedSeconds,
-                ["CallDisposition"] = Truncate($"{(recordingUrl is null ? "Not recorded" : "Recorded")} ({call.Decision})", 255),
+                ["CallDisposition"] = Truncate($"{(recordingUrl is null ? "Not recorded" : "Recorded")} ({call.Decision.ToWireName()})", 255),
                 ["Description"] = Truncate(summary, 32_000),
             }, cancellationToken).ConfigureAwait(false);
 
@@ -114,7 +115,7 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
                 ["Rep__c"] = call.Rep(),
                 ["Recording_Url__c"] = recordingUrl,
                 ["Recorded_Seconds__c"] = recordedSeconds,
-                ["Decision__c"] = call.Decision,
+                ["Decision__c"] = call.Decision.ToWireName(),
                 ["Reasons__c"] = Truncate(string.Join("\n", call.Reasons), 32_000),
                 ["Jurisdictions__c"] = Truncate(string.Join(",", call.Jurisdictions), 255),
                 ["Consent_Summary__c"] = Truncate(summary, 32_000),

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrmRecording.Dataverse;
 using CrmRecording.Service.Auth;
 using CrmRecording.Service.Playback;
 using Microsoft.AspNetCore.Authentication;
@@ -26,12 +25,12 @@ internal sealed partial class OpenIdSignInEvents(CrmAccessDirectory directory, I
             return;
         }
 
-        Dataverse.Users.DataverseUser? user;
+        Crm.CrmUser? user;
         try
         {
             user = await directory.FindUserAsync(oid, context.HttpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException)
+        catch (Exception ex) when (ex is Crm.CrmUnavailableException or HttpRequestException)
         {
             context.Fail(new SignInRefusedException(SignInRefusal.CrmUnavailable, name));
             return;
@@ -47,14 +46,14 @@ internal sealed partial class OpenIdSignInEvents(CrmAccessDirectory directory, I
         {
             new(CallerIdentity.SubjectClaim, caller.Subject),
             new(CallerIdentity.ObjectIdClaim, oid.ToString("D")),
-            new(CallerIdentity.NameClaim, string.IsNullOrWhiteSpace(name) ? user.FullName ?? oid.ToString("D") : name),
+            new(CallerIdentity.NameClaim, string.IsNullOrWhiteSpace(name) ? user.Name ?? oid.ToString("D") : name),
         };
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, PageSignIn.OpenIdScheme, CallerIdentity.NameClaim, "roles"));
         var properties = context.Properties ?? new AuthenticationProperties();
         properties.IsPersistent = false;
         properties.Items[PageSignIn.SessionExpiresItem] = (time.GetUtcNow() + options.Value.SessionLifetime).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         context.Properties = properties;
-        SignedIn(log, user.Id);
+        SignedIn(log, user.Key);
     }
 
     public override Task RemoteFailure(RemoteFailureContext context)

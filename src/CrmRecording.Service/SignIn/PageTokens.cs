@@ -1,4 +1,4 @@
-using CrmRecording.Dataverse;
+using CrmRecording.Service.Crm;
 using CrmRecording.Service.Playback;
 
 namespace CrmRecording.Service.SignIn;
@@ -18,7 +18,7 @@ internal sealed class PageTokens(PageTokenIssuer issuer, CrmAccessDirectory dire
                 return new PageTokenOutcome(PageTokenRefusal.NotACrmUser, null);
             }
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException)
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException)
         {
             return new PageTokenOutcome(PageTokenRefusal.CrmUnavailable, null);
         }

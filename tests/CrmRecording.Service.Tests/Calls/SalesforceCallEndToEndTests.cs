@@ -115,6 +115,19 @@ public sealed class SalesforceCallEndToEndTests : IDisposable
         Assert.Single(_sandbox.Salesforce.Records("Task"), t => (string?)t["CallObject"] == placed.GetProperty("callId").GetString());
     }
 
+    [Fact]
+    public async Task PlaceSalesforceCall_NeutralTableAndPhoneNames_DialsTheContactsMobile()
+    {
+        var rep = _sandbox.AsSalesforce(SalesforceSeed.Users.SalesRep);
+
+        var response = await rep.PostAsJsonAsync("/api/calls", new { crm = "salesforce", entity = "contact", id = SalesforceSeed.Contacts.CaliforniaMobile, phoneField = "mobile" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var callId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("callId").GetString()!;
+        var call = (await _sandbox.Calls.GetAsync(callId))!;
+        Assert.Equal(("Contact", "+14155550101"), (call.Entity, call.CustomerPhone));
+    }
+
     [Theory]
     [InlineData("""{"crm":"salesforce","entity":"Account","id":"001Sd0000000001AAA"}""", "entity must be one of Contact, Lead, Opportunity")]
     [InlineData("""{"crm":"salesforce","entity":"Contact","id":"not-an-id"}""", "15- or 18-character Salesforce id")]

@@ -164,7 +164,7 @@ public abstract class CallCrmContract : IDisposable
             RepUserId = rep.User.Key,
             RepRef = rep.User.Id,
             CustomerPhone = "+14155550101",
-            Decision = "record-after-consent",
+            Decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent,
             Reasons = ["All-party consent in California."],
             Jurisdictions = ["US-CA", "US-TX"],
             RulesVersion = "test",

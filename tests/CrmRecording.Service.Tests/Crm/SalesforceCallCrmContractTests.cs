@@ -53,7 +53,7 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
             RepUserId = Rep.Key,
             RepRef = Rep.Id,
             CustomerPhone = "+14155550101",
-            Decision = "record-after-consent",
+            Decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent,
             Reasons = [],
             Jurisdictions = ["US-CA"],
             RulesVersion = "test",
@@ -82,7 +82,7 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
             Id = "fedcba9876543210fedcba9876543210", Crm = CrmName, Entity = "Opportunity",
             RecordId = target.Regarding.Key, RecordRef = target.Regarding, CustomerTable = target.Customer.Table,
             CustomerId = target.CustomerRef.Key, CustomerRef = target.CustomerRef, RepUserId = Rep.Key, RepRef = Rep.Id,
-            CustomerPhone = "+14155550101", Decision = "record-after-consent", Reasons = [], Jurisdictions = ["US-CA"], RulesVersion = "test",
+            CustomerPhone = "+14155550101", Decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent, Reasons = [], Jurisdictions = ["US-CA"], RulesVersion = "test",
             CallbackBase = new Uri("https://media.example/"), Language = "en-US", CreatedAt = Now,
         };
 
