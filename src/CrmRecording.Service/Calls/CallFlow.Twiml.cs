@@ -89,7 +89,8 @@ internal sealed partial class CallFlow
     public async Task<string> DialCompletedAsync(CallRecord call, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await calls.UpdateAsync(call.Id, c => CallTransitions.HungUp(c, now).Or(c), cancellationToken).ConfigureAwait(false);
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.HungUp(c, now).Or(c), cancellationToken).ConfigureAwait(false);
+        await CallCloseJob.QueueAsync(outbox, call, now, cancellationToken).ConfigureAwait(false);
         return CallTwiml.Hangup(null, call.Language);
     }
 
@@ -97,10 +98,11 @@ internal sealed partial class CallFlow
     public async Task CallStatusAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        call = await calls.UpdateAsync(call.Id, c => CallTransitions.StatusReported(c, form.CallStatus, now).Or(c), cancellationToken).ConfigureAwait(false);
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.StatusReported(c, form.CallStatus, now, form.CallDuration).Or(c), cancellationToken).ConfigureAwait(false);
         if (CallWireNames.TryParseStatus(form.CallStatus, out var reported) && reported.IsFinal())
         {
             await QueueUnfinishedIngestsAsync(call, cancellationToken).ConfigureAwait(false);
+            await CallCloseJob.QueueAsync(outbox, call, now, cancellationToken).ConfigureAwait(false);
         }
     }
 

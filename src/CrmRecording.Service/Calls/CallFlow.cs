@@ -128,8 +128,16 @@ internal sealed partial class CallFlow(
         return new Uri(root, relative);
     }
 
-    private Task<CallRecord> MarkFailedAsync(string id, CancellationToken cancellationToken) =>
-        calls.UpdateAsync(id, c => CallTransitions.PlacementFailed(c, time.GetUtcNow()).Or(c), CancellationToken.None);
+    /// <summary>The call was not placed; an activity the CRM already has for it is closed like any other ended call's.</summary>
+    private async Task MarkFailedAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var call = await calls.UpdateAsync(id, c => CallTransitions.PlacementFailed(c, now).Or(c), CancellationToken.None).ConfigureAwait(false);
+        if (call.ActivityRef is not null || call.PhoneCallId is not null)
+        {
+            await CallCloseJob.QueueAsync(outbox, call, now, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} placed: {Decision}")]
     private static partial void CallPlaced(ILogger logger, string callId, string decision);

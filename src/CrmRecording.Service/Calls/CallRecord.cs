@@ -102,6 +102,12 @@ public sealed record CallRecord
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>How long the call lasted by Twilio's count (<c>CallDuration</c>), once it ended; null on calls stored before, or when Twilio did not say.</summary>
+    public int? Seconds { get; init; }
+
+    /// <summary>The call's length for the CRM activity: Twilio's count, else from placing to end.</summary>
+    public int? LengthSeconds() => Seconds ?? (EndedAt is { } end ? (int)Math.Max(0, Math.Round((end - CreatedAt).TotalSeconds)) : null);
+
     /// <summary>Concurrency token; bumped by every stored change.</summary>
     public long Version { get; init; }
 

@@ -94,6 +94,7 @@ internal static class CallServices
         services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
         services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
         services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();
+        services.AddSingleton<IOutboxJobHandler, CallCloseJobHandler>();
         services.AddHostedService<Recovery.CallReconciler>();
         services.AddHostedService<Recovery.AbandonedUploadSweeper>();
         return services;

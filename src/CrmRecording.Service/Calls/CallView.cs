@@ -7,7 +7,7 @@ namespace CrmRecording.Service.Calls;
 /// <summary>
 /// A call as the dialer API answers it (<c>GET /api/calls/{id}</c> and the recording controls): built from the stored
 /// call, so the store's document can change without changing what clients read. Shown to the call's rep, the rep's
-/// manager and recording reviewers.
+/// manager and recording reviewers. The call's <see cref="CallRecord.Seconds"/> is kept for the CRM activity, not shown here.
 /// </summary>
 /// <param name="Decision">record, record-after-notice, record-after-consent or do-not-record.</param>
 /// <param name="Status">placing, ringing, in-progress, completed, busy, failed, no-answer or canceled.</param>

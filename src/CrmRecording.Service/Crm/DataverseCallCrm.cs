@@ -69,6 +69,13 @@ internal sealed class DataverseCallCrm(Lazy<DataverseClient> lazyClient, ICrmRec
             new PhoneCallRecording(recordingUrl, recordedSeconds, Truncate(call.ConsentSummary(), 4000), call.Decision.ToWireName(), Truncate(string.Join(Environment.NewLine, call.Reasons), 4000)),
             cancellationToken));
 
+    public Task CloseActivityAsync(CallRecord call, CancellationToken cancellationToken = default) =>
+        DataverseFailures.TranslateAsync(() => Client.ClosePhoneCallAsync(
+            call.PhoneCallId ?? throw new InvalidOperationException("The call has no phone call activity."),
+            call.LengthSeconds(),
+            new PhoneCallRecording(null, null, Truncate(call.ConsentSummary(), 4000), call.Decision.ToWireName(), Truncate(string.Join(Environment.NewLine, call.Reasons), 4000)),
+            cancellationToken));
+
     public Task<bool> EnsureConsentLogAsync(CallRecord call, ConsentEvent consentEvent, CancellationToken cancellationToken = default) =>
         DataverseFailures.TranslateAsync(() => WriteConsentLogAsync(call, consentEvent, cancellationToken));
 

@@ -124,6 +124,21 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
             }, cancellationToken).ConfigureAwait(false);
         });
 
+    public Task CloseActivityAsync(CallRecord call, CancellationToken cancellationToken = default) =>
+        WriteBackAsync(async () =>
+        {
+            var task = call.ActivityRef ?? throw new RetryLaterException("The call's Task is not created yet.");
+            var recorded = call.Recordings.Any(r => r.Status == "stored");
+            var ending = call.Status == Calls.State.CallStatus.Completed ? string.Empty : $", {Calls.State.CallWireNames.ToWireName(call.Status)}";
+            await Client.UpdateAsync("Task", SalesforceId.Parse(task.Id), new Dictionary<string, object?>
+            {
+                ["Status"] = "Completed",
+                ["CallDurationInSeconds"] = call.LengthSeconds(),
+                ["CallDisposition"] = Truncate($"{(recorded ? "Recorded" : "Not recorded")} ({call.Decision.ToWireName()}{ending})", 255),
+                ["Description"] = Truncate(call.ConsentSummary(), 32_000),
+            }, cancellationToken).ConfigureAwait(false);
+        });
+
     public Task<bool> EnsureConsentLogAsync(CallRecord call, ConsentEvent consentEvent, CancellationToken cancellationToken = default) =>
         WriteBackAsync(async () =>
         {

@@ -104,5 +104,11 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
         return ((string?)record["Recording_Url__c"], (string?)record["Decision__c"]);
     }
 
+    protected override (bool Completed, TimeSpan? Length, string? Summary) ActivityAfterClose(CallRecord ended)
+    {
+        var task = StandIn.Record("Task", ended.ActivityRef!.Id)!;
+        return ((string?)task["Status"] == "Completed", (int?)task["CallDurationInSeconds"] is { } seconds ? TimeSpan.FromSeconds(seconds) : null, (string?)task["Description"]);
+    }
+
     private static CrmRecordRef Ref(string type, string id) => new(CrmRecordRef.Salesforce, type, id);
 }

@@ -68,8 +68,11 @@ public static partial class CallTransitions
         return call.IsEnded ? Ended(call) : Move(End(call, CallStatus.Completed, at));
     }
 
-    /// <summary><see cref="CallEventKind.StatusReported"/>: Twilio's status callback (<c>CallStatus</c> as Twilio names it).</summary>
-    public static CallTransition StatusReported(CallRecord call, string? twilioStatus, DateTimeOffset at)
+    /// <summary>
+    /// <see cref="CallEventKind.StatusReported"/>: Twilio's status callback (<c>CallStatus</c> as Twilio names it, and its
+    /// <c>CallDuration</c> when the call ended). A final report after the call ended adds only a duration not yet known.
+    /// </summary>
+    public static CallTransition StatusReported(CallRecord call, string? twilioStatus, DateTimeOffset at, int? seconds = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (!CallWireNames.TryParseStatus(twilioStatus, out var status) || status == CallStatus.Placing)
@@ -79,12 +82,12 @@ public static partial class CallTransitions
 
         if (call.IsEnded)
         {
-            return Ended(call);
+            return status.IsFinal() && call.Seconds is null && seconds is not null ? Move(call with { Seconds = seconds }) : Ended(call);
         }
 
         if (status.IsFinal())
         {
-            return Move(End(call, status, at));
+            return Move(End(call, status, at) with { Seconds = seconds });
         }
 
         return status.Progress() > call.Status.Progress()
@@ -93,7 +96,7 @@ public static partial class CallTransitions
     }
 
     /// <summary><see cref="CallEventKind.Reconciled"/>: Twilio's REST API says the call ended (at its end time, if it has one).</summary>
-    public static CallTransition Reconciled(CallRecord call, string? twilioStatus, DateTimeOffset endedAt)
+    public static CallTransition Reconciled(CallRecord call, string? twilioStatus, DateTimeOffset endedAt, int? seconds = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (!CallWireNames.TryParseStatus(twilioStatus, out var status) || !status.IsFinal())
@@ -101,7 +104,7 @@ public static partial class CallTransitions
             return CallTransition.Refuse(CallRefusal.UnknownStatus, $"'{twilioStatus}' is not how a call ends.");
         }
 
-        return call.IsEnded ? Ended(call) : Move(End(call, status, endedAt));
+        return call.IsEnded ? Ended(call) : Move(End(call, status, endedAt) with { Seconds = seconds });
     }
 
     private const string EndedMessage = "The call is not in progress.";

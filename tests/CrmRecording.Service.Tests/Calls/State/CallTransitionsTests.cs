@@ -100,6 +100,17 @@ public sealed class CallTransitionsTests
     }
 
     [Fact]
+    public void StatusReported_FinalReportAfterTheHangUp_AddsTwilioDurationButKeepsTheEnd()
+    {
+        var hungUp = CallTransitions.HungUp(CallStates.Named("recording"), Later).Or(CallStates.Named("recording"));
+
+        var reported = CallTransitions.StatusReported(hungUp, "busy", Later.AddSeconds(5), 57).Or(hungUp);
+
+        Assert.Equal((CallStatus.Completed, Later, 57), (reported.Status, reported.EndedAt, reported.Seconds));
+        Assert.Equal(CallRefusal.Ended, Assert.IsType<CallTransition.Refused>(CallTransitions.StatusReported(reported, "completed", Later, 12)).Reason);
+    }
+
+    [Fact]
     public void RecordingResumed_ClockBehindThePause_ClosesTheSpanWhenItOpened()
     {
         var paused = CallStates.Named("paused");
