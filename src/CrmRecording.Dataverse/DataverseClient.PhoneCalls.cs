@@ -9,6 +9,8 @@ public sealed partial class DataverseClient
 {
     private const int FromParty = 1; // ActivityParty.ParticipationTypeMask Sender: PhoneCall.From
     private const int ToParty = 2; // ToRecipient: PhoneCall.To
+    private const int PhoneCallCompleted = 1; // phonecall statecode: 0 Open, 1 Completed, 2 Canceled
+    private const int PhoneCallMade = 2; // phonecall statuscode of Completed: 2 Made, 4 Received
 
     /// <summary>
     /// Creates a phone call regarding an opportunity, contact or lead (<c>regardingobjectid_{table}_phonecall@odata.bind</c>)
@@ -62,6 +64,35 @@ public sealed partial class DataverseClient
             {
                 ODataBody.Column(w, column, value);
             }
+        }), cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes a phone call as made (<c>statecode</c> 1 Completed, <c>statuscode</c> 2 Made) with its length
+    /// (<c>actualdurationminutes</c>, whole minutes rounded up) and the summary columns, in one PATCH. A closed activity is
+    /// read-only in Dataverse: this is the last write to the phone call.
+    /// </summary>
+    public Task ClosePhoneCallAsync(Guid phoneCallId, int? durationSeconds, PhoneCallRecording summary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ThrowIfEmpty(phoneCallId, nameof(phoneCallId));
+        ArgumentOutOfRangeException.ThrowIfNegative(durationSeconds ?? 0, nameof(durationSeconds));
+        var columns = new (string Column, object? Value)[]
+        {
+            ("crr_consentsummary", summary.ConsentSummary),
+            ("crr_decision", summary.Decision),
+            ("crr_decisionreasons", summary.DecisionReasons),
+            ("actualdurationminutes", durationSeconds is { } s ? (s + 59) / 60 : null),
+        }.Where(c => c.Value is not null).ToList();
+        return PatchAsync($"{DataverseTable.PhoneCall.EntitySetName}({phoneCallId:D})", ODataBody.Object(w =>
+        {
+            foreach (var (column, value) in columns)
+            {
+                ODataBody.Column(w, column, value);
+            }
+
+            ODataBody.Column(w, "statecode", PhoneCallCompleted);
+            ODataBody.Column(w, "statuscode", PhoneCallMade);
         }), cancellationToken);
     }
 

@@ -159,6 +159,27 @@ public sealed class DataverseClientPhoneCallsTests
     }
 
     [Fact]
+    public async Task ClosePhoneCallAsync_EndedCall_PatchesSummaryLengthInMinutesAndCompletedMadeState()
+    {
+        using var h = new ClientHarness();
+        h.Handler.Reply(() => Responses.Empty(HttpStatusCode.NoContent));
+
+        await h.Client.ClosePhoneCallAsync(Guid.Parse("7eb682f1-ca75-e511-80d4-00155d2a68d1"), 61, new PhoneCallRecording(ConsentSummary: "Decision: do-not-record (US-CA).", Decision: "do-not-record"));
+
+        var request = h.Single;
+        Assert.Equal(("PATCH", $"{ClientHarness.Api}phonecalls(7eb682f1-ca75-e511-80d4-00155d2a68d1)", "*"), (request.Method, request.Uri, request.Header("If-Match")));
+        ClientHarness.AssertJsonBody(request, """
+            {
+              "crr_consentsummary": "Decision: do-not-record (US-CA).",
+              "crr_decision": "do-not-record",
+              "actualdurationminutes": 2,
+              "statecode": 1,
+              "statuscode": 2
+            }
+            """);
+    }
+
+    [Fact]
     public async Task UpdatePhoneCallAsync_OnlyDecision_LeavesOtherColumnsOut()
     {
         using var h = new ClientHarness();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Registration;
+using CrmRecording.Plugins.Schema;
 
 namespace CrmRecording.Plugins.Steps;
 
@@ -13,22 +14,22 @@ public sealed class ConsentLogWriteBackStep(ICrmRecords crm) : IPluginStep
 {
     public static IReadOnlyList<StepRegistration> Declared { get; } =
     [
-        new("crr.consentlog.writeback.create", "Show a consent event on the phone call's timeline and update the contact's consent.", "Create", "crr_consentlog", StepStage.PostOperation, StepMode.Asynchronous, [], []),
+        new("crr.consentlog.writeback.create", "Show a consent event on the phone call's timeline and update the contact's consent.", "Create", CrmTables.ConsentLog, StepStage.PostOperation, StepMode.Asynchronous, [], []),
     ];
 
     public IReadOnlyList<StepRegistration> Registrations => Declared;
 
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken = default)
     {
-        if (context.Value("crr_phonecallid") is not RecordReference call)
+        if (context.Value(ConsentLogColumns.PhoneCall) is not RecordReference call)
         {
             return new StepOutcome.Skipped("the consent log entry names no phone call.");
         }
 
-        var evt = context.Value("crr_event") as string ?? "consent event";
-        var answer = context.Value("crr_answer") as string;
-        var method = context.Value("crr_method") as string;
-        var at = context.Value("crr_at") as DateTimeOffset? ?? context.Now;
+        var evt = context.Value(ConsentLogColumns.Event) as string ?? "consent event";
+        var answer = context.Value(ConsentLogColumns.Answer) as string;
+        var method = context.Value(ConsentLogColumns.Method) as string;
+        var at = context.Value(ConsentLogColumns.At) as DateTimeOffset? ?? context.Now;
         var lines = new List<string>
         {
             $"Event: {evt}",
@@ -36,13 +37,13 @@ public sealed class ConsentLogWriteBackStep(ICrmRecords crm) : IPluginStep
         };
         AddIf(lines, "Answer", answer);
         AddIf(lines, "How", method);
-        AddIf(lines, "Jurisdictions", context.Value("crr_jurisdictions") as string);
-        AddIf(lines, "Disclosure version", context.Value("crr_disclosureversion") as string);
-        AddIf(lines, "Call", context.Value("crr_callid") as string);
+        AddIf(lines, "Jurisdictions", context.Value(ConsentLogColumns.Jurisdictions) as string);
+        AddIf(lines, "Disclosure version", context.Value(ConsentLogColumns.DisclosureVersion) as string);
+        AddIf(lines, "Call", context.Value(ConsentLogColumns.CallId) as string);
         lines.Add($"Consent log entry: {context.RecordId}");
-        await crm.CreateNoteAsync("phonecall", call.Id, $"Recording consent: {evt}", string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+        await crm.CreateNoteAsync(CrmTables.PhoneCall, call.Id, $"Recording consent: {evt}", string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
 
-        if (answer is "granted" or "declined" && context.Value("crr_customerid") is RecordReference { Table: "contact" or "lead" } customer)
+        if (answer is "granted" or "declined" && context.Value(ConsentLogColumns.Customer) is RecordReference customer && CrmTables.IsCustomer(customer.Table))
         {
             await crm.UpdateConsentAsync(customer, answer, DateOnly.FromDateTime(at.UtcDateTime), method ?? "call", context.RecordId.ToString(), cancellationToken).ConfigureAwait(false);
             return new StepOutcome.Done($"note added; {customer.Table} consent set to {answer}");

@@ -4,6 +4,7 @@ using CrmRecording.Core.Jurisdictions;
 using CrmRecording.Core.Phones;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Registration;
+using CrmRecording.Plugins.Schema;
 
 namespace CrmRecording.Plugins.Steps;
 
@@ -21,7 +22,7 @@ public sealed class ContactEnrichmentStep(ICrmRecords crm, ILineTypeLookup lineT
 
     public static IReadOnlyList<StepRegistration> Declared { get; } =
     [
-        .. new[] { "contact", "lead" }.SelectMany(table => new[]
+        .. new[] { CrmTables.Contact, CrmTables.Lead }.SelectMany(table => new[]
         {
             new StepRegistration($"crr.{table}.enrich.create", $"Enrich a new {table} with recording jurisdictions and decision.", "Create", table, StepStage.PostOperation, StepMode.Asynchronous, [], []),
             new StepRegistration($"crr.{table}.enrich.update", $"Re-enrich a {table} when its phone, address or consent changes.", "Update", table, StepStage.PostOperation, StepMode.Asynchronous, ContactColumns.Inputs, []),

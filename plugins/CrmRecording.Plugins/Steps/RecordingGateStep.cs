@@ -2,6 +2,7 @@ using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Registration;
+using CrmRecording.Plugins.Schema;
 
 namespace CrmRecording.Plugins.Steps;
 
@@ -12,12 +13,12 @@ namespace CrmRecording.Plugins.Steps;
 /// </summary>
 public sealed class RecordingGateStep(ICrmRecords crm, ConsentEngine engine, ContactReader reader) : IPluginStep
 {
-    public const string RecordingRequested = "crr_recordingrequested";
+    public const string RecordingRequested = PhoneCallColumns.RecordingRequested;
 
     public static IReadOnlyList<StepRegistration> Declared { get; } =
     [
-        new("crr.phonecall.gate.create", "Refuse a recorded phone call that the consent rules forbid.", "Create", "phonecall", StepStage.PreOperation, StepMode.Synchronous, [], []),
-        new("crr.phonecall.gate.update", "Refuse turning on recording for a call the consent rules forbid.", "Update", "phonecall", StepStage.PreOperation, StepMode.Synchronous, [RecordingRequested, "phonenumber", "to", "regardingobjectid"], [new StepImage("pre", Post: false, [RecordingRequested, "phonenumber", "regardingobjectid"])]),
+        new("crr.phonecall.gate.create", "Refuse a recorded phone call that the consent rules forbid.", "Create", CrmTables.PhoneCall, StepStage.PreOperation, StepMode.Synchronous, [], []),
+        new("crr.phonecall.gate.update", "Refuse turning on recording for a call the consent rules forbid.", "Update", CrmTables.PhoneCall, StepStage.PreOperation, StepMode.Synchronous, [RecordingRequested, PhoneCallColumns.PhoneNumber, PhoneCallColumns.To, PhoneCallColumns.Regarding], [new StepImage("pre", Post: false, [RecordingRequested, PhoneCallColumns.PhoneNumber, PhoneCallColumns.Regarding])]),
     ];
 
     public IReadOnlyList<StepRegistration> Registrations => Declared;
@@ -41,7 +42,7 @@ public sealed class RecordingGateStep(ICrmRecords crm, ConsentEngine engine, Con
         }
 
         var repRegion = await crm.GetUserRegionAsync(context.UserId, cancellationToken).ConfigureAwait(false);
-        var fields = contact.ToFields(repRegion, context.Value("phonenumber") as string);
+        var fields = contact.ToFields(repRegion, context.Value(PhoneCallColumns.PhoneNumber) as string);
         var read = reader.Read(fields, DateOnly.FromDateTime(context.Now.UtcDateTime));
         if (!read.IsValid)
         {
@@ -57,17 +58,17 @@ public sealed class RecordingGateStep(ICrmRecords crm, ConsentEngine engine, Con
     /// <summary>The customer: the call's recipient (a contact or lead in "to"), else the row it is regarding.</summary>
     private static RecordReference? Customer(StepContext context)
     {
-        if (context.Value("to") is IEnumerable<IReadOnlyDictionary<string, object?>> parties)
+        if (context.Value(PhoneCallColumns.To) is IEnumerable<IReadOnlyDictionary<string, object?>> parties)
         {
             foreach (var party in parties)
             {
-                if (party.TryGetValue("partyid", out var id) && id is RecordReference { Table: "contact" or "lead" } r)
+                if (party.TryGetValue(PhoneCallColumns.PartyId, out var id) && id is RecordReference r && CrmTables.IsCustomer(r.Table))
                 {
                     return r;
                 }
             }
         }
 
-        return context.Value("regardingobjectid") is RecordReference { Table: "contact" or "lead" } regarding ? regarding : null;
+        return context.Value(PhoneCallColumns.Regarding) is RecordReference regarding && CrmTables.IsCustomer(regarding.Table) ? regarding : null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrmRecording.Dataverse;
 using CrmRecording.Service.Auth;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Playback;
@@ -13,24 +12,24 @@ namespace CrmRecording.Service.Calls;
 /// </summary>
 internal sealed class CallCaller(CallerUsers users, PlaybackAccess access)
 {
-    /// <returns>The CRM user, or the problem to answer (403 no CRM user, 503 CRM not answering).</returns>
-    public async Task<(CrmUser? User, IResult? Problem)> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    /// <returns>The CRM user, or why there is none (no such user, or the CRM not answering).</returns>
+    public async Task<CallerLookup> ResolveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var caller = CallerIdentity.From(principal);
         if (CallerUsers.MissingClaim(caller) is not null)
         {
-            return (null, Results.Problem(statusCode: 403, detail: "The token carries no oid (Entra object id) or sf_user_id (Salesforce User id) claim, so the caller can't be matched to a CRM user."));
+            return new CallerLookup.NoCrmUser("The token carries no oid (Entra object id) or sf_user_id (Salesforce User id) claim, so the caller can't be matched to a CRM user.");
         }
 
         try
         {
             return await users.FindAsync(caller, cancellationToken).ConfigureAwait(false) is { } user
-                ? (user, null)
-                : (null, Results.Problem(statusCode: 403, detail: caller.SalesforceUserId is null ? "No CRM user has this token's Entra object id." : "No active Salesforce user has this token's sf_user_id."));
+                ? new CallerLookup.Found(user)
+                : new CallerLookup.NoCrmUser(caller.SalesforceUserId is null ? "No CRM user has this token's Entra object id." : "No active Salesforce user has this token's sf_user_id.");
         }
-        catch (Exception ex) when (ex is DataverseException or CrmUnavailableException or HttpRequestException)
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException)
         {
-            return (null, Results.Problem(statusCode: 503, detail: "The CRM could not be asked who you are just now; try again shortly."));
+            return new CallerLookup.CrmUnavailable("The CRM could not be asked who you are just now; try again shortly.");
         }
     }
 

@@ -23,6 +23,8 @@ internal sealed class CallCrms(IReadOnlyDictionary<string, ICallCrm> crms) : ICa
     public Task UpdatePhoneCallAsync(Guid phoneCallId, string? recordingUrl, int? recordedSeconds, CallRecord call, CancellationToken cancellationToken = default) =>
         For(call.Crm).UpdatePhoneCallAsync(phoneCallId, recordingUrl, recordedSeconds, call, cancellationToken);
 
+    public Task CloseActivityAsync(CallRecord call, CancellationToken cancellationToken = default) => For(call.Crm).CloseActivityAsync(call, cancellationToken);
+
     public Task<bool> EnsureConsentLogAsync(CallRecord call, ConsentEvent consentEvent, CancellationToken cancellationToken = default) =>
         For(call.Crm).EnsureConsentLogAsync(call, consentEvent, cancellationToken);
 }

@@ -38,10 +38,10 @@ internal static class CallEndpoints
             return Results.Problem(statusCode: 400, detail: "Send a JSON body: { crm, entity, id, phoneField?, repUserId? }.");
         }
 
-        var (user, problem) = await remote.MeasureAsync(() => caller.ResolveAsync(principal, cancellationToken)).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await remote.MeasureAsync(() => caller.ResolveAsync(principal, cancellationToken)).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         if (request.Crm is { Length: > 0 } crm && crm != user.Crm && crm is Crm.CrmRecordRef.Dynamics or Crm.CrmRecordRef.Salesforce)
@@ -54,17 +54,22 @@ internal static class CallEndpoints
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user: calls are placed only as yourself.");
         }
 
-        var (status, refusal, call) = await flow.PlaceAsync(request with { RepUserId = user.Id }, remote, cancellationToken).ConfigureAwait(false);
+        var outcome = await flow.PlaceAsync(request with { RepUserId = user.Id }, remote, cancellationToken).ConfigureAwait(false);
         response.Headers["Server-Timing"] = remote.ServerTiming();
-        return call is null ? Results.Problem(statusCode: status, detail: refusal) : Results.Created($"/api/calls/{call.CallId}", call);
+        return outcome switch
+        {
+            PlaceOutcome.Placed placed => Results.Created($"/api/calls/{placed.Call.CallId}", placed.Call),
+            PlaceOutcome.Refused refused => CallHttp.Problem(refused),
+            _ => throw new InvalidOperationException("A place outcome is placed or refused."),
+        };
     }
 
     internal static async Task<IResult> GetAsync(string id, ClaimsPrincipal principal, CallCaller caller, ICallStore calls, CancellationToken cancellationToken)
     {
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         if (await calls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } call)
@@ -73,7 +78,7 @@ internal static class CallEndpoints
         }
 
         return await caller.MaySeeAsync(user, call, cancellationToken).ConfigureAwait(false)
-            ? Results.Ok(call)
+            ? Results.Ok(CallView.From(call))
             : Results.Problem(statusCode: 403, detail: "Only the call's rep, the rep's manager and recording reviewers can see a call.");
     }
 
@@ -91,10 +96,10 @@ internal static class CallEndpoints
 
     internal static async Task<IResult> ManualStartsAsync(ClaimsPrincipal principal, CallCaller caller, ICallStore calls, CancellationToken cancellationToken, int max = 100)
     {
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         if (!await caller.IsReviewerAsync(user, cancellationToken).ConfigureAwait(false))
@@ -103,17 +108,17 @@ internal static class CallEndpoints
         }
 
         return Results.Ok((await calls.ListManualStartsAsync(Math.Clamp(max, 1, 1000), cancellationToken).ConfigureAwait(false))
-            .Select(c => new { callId = c.Id, c.RepUserId, c.ManualStart, c.Decision, c.PhoneCallId, c.CustomerTable, c.CustomerId }));
+            .Select(ManualStartListing.From));
     }
 
     private static bool IsUser(Crm.CrmUser user, string named) => CallerIds.Same(user, named);
 
-    private static async Task<IResult> ControlAsync(RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, Func<Guid, Task<CallFlow.ControlResult>> control, CancellationToken cancellationToken)
+    private static async Task<IResult> ControlAsync(RecordingControlRequest? request, ClaimsPrincipal principal, CallCaller caller, Func<Guid, Task<ControlOutcome>> control, CancellationToken cancellationToken)
     {
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         // The body may name the rep (older dialers); it must then be the caller.
@@ -122,8 +127,7 @@ internal static class CallEndpoints
             return Results.Problem(statusCode: 403, detail: "repUserId must be your own CRM user.");
         }
 
-        var result = await control(user.Key).ConfigureAwait(false);
-        return result.Problem is null ? Results.Ok(result.Call) : Results.Problem(statusCode: result.Status, detail: result.Problem);
+        return CallHttp.Answer(await control(user.Key).ConfigureAwait(false));
     }
 }
 

@@ -1,3 +1,4 @@
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Telephony;
 
 namespace CrmRecording.Service.Calls;
@@ -5,134 +6,104 @@ namespace CrmRecording.Service.Calls;
 /// <summary>Starting, pausing (PCI) and resuming a call's recording at Twilio.</summary>
 internal sealed partial class CallFlow
 {
-    /// <summary>Why a recording control request was refused (HTTP status and the reason for the rep), or null when done.</summary>
-    public sealed record ControlResult(int Status, string? Problem, CallRecord? Call);
-
     /// <summary>The rep started recording after a verbal disclosure; allowed only when nothing on file or in this call forbids it.</summary>
-    public async Task<ControlResult> StartManualAsync(string callId, Guid repUserId, string? attestation, CancellationToken cancellationToken)
+    public async Task<ControlOutcome> StartManualAsync(string callId, Guid repUserId, string? attestation, CancellationToken cancellationToken)
     {
-        if (await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false) is not { } call)
+        var (call, refused) = await RepsCallAsync(callId, repUserId, "start its recording", cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return new ControlResult(404, $"No call {callId}.", null);
-        }
-
-        if (call.RepUserId != repUserId)
-        {
-            return new ControlResult(403, "Only the rep who placed the call can start its recording.", null);
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(attestation) || attestation.Trim().Length < 10)
         {
-            return new ControlResult(400, "attestation is required: say in your own words what the customer was told and how they agreed (at least 10 characters).", null);
-        }
-
-        if (call.EndedAt is not null || call.TwilioCallSid is null)
-        {
-            return new ControlResult(409, "The call is not in progress.", null);
-        }
-
-        if (call.Recordings.Any(r => r.Status is "in-progress" or "paused"))
-        {
-            return new ControlResult(409, "The call is already being recorded.", null);
+            return new ControlOutcome.Refused(ControlRefusal.InvalidRequest, "attestation is required: say in your own words what the customer was told and how they agreed (at least 10 characters).");
         }
 
         var now = time.GetUtcNow();
         var text = attestation.Trim();
-        string? refused = null;
+        CallTransition? started = null;
         // Checked and marked in one compare-and-swap: an answer arriving meanwhile is seen, never overtaken.
         call = await calls.UpdateAsync(
             callId,
             c =>
             {
-                refused = ManualStartForbidden(c);
-                return refused is null ? c with { RecordingAllowed = true, ManualStart = c.ManualStart ?? new ManualStart(repUserId, now, text) } : c;
+                started = CallTransitions.ManualStart(c, new ManualStart(repUserId, now, text));
+                return started.Or(c);
             },
             cancellationToken).ConfigureAwait(false);
-        if (refused is not null)
+        if (started is CallTransition.Refused no)
         {
-            return new ControlResult(409, refused, null);
+            return new ControlOutcome.Refused(ControlRefusal.NotApplicable, no.Message);
         }
 
         // The rep's word is evidence for this call only: the answer stays null, so the contact's consent on file is not changed.
         call = await events.AddAsync(callId, new ConsentEvent("manual-start", now, null, "rep-attestation", text, "verbal", "rep", call.Language, call.Jurisdictions, call.Id), cancellationToken).ConfigureAwait(false);
         return await StartRecordingAsync(call, manual: true, cancellationToken).ConfigureAwait(false)
-            ? new ControlResult(200, null, await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false))
-            : new ControlResult(502, "Twilio did not start the recording; try again.", null);
+            ? await CurrentAsync(callId, cancellationToken).ConfigureAwait(false)
+            : new ControlOutcome.Refused(ControlRefusal.TelephonyRefused, "Twilio did not start the recording; try again.");
     }
 
-    public async Task<ControlResult> PauseAsync(string callId, Guid repUserId, CancellationToken cancellationToken)
+    public async Task<ControlOutcome> PauseAsync(string callId, Guid repUserId, CancellationToken cancellationToken)
     {
-        var (call, refused) = await ActiveRecordingAsync(callId, repUserId, cancellationToken).ConfigureAwait(false);
+        var (call, refused) = await RepsCallAsync(callId, repUserId, "pause or resume its recording", cancellationToken).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
         }
 
-        if (call!.PausedSpans.Any(p => p.ResumedAt is null))
+        switch (CallTransitions.RecordingPaused(call!, repUserId, time.GetUtcNow(), Options.PauseBehavior))
         {
-            return new ControlResult(200, null, call);
+            case CallTransition.Refused { Reason: CallRefusal.AlreadyDone }:
+                return new ControlOutcome.Done(call!);
+            case CallTransition.Refused no:
+                return new ControlOutcome.Refused(ControlRefusal.NotApplicable, no.Message);
         }
 
         var behavior = Options.PauseBehavior == "skip" ? PauseBehavior.Skip : PauseBehavior.Silence;
         try
         {
-            await twilio.PauseRecordingAsync(call.TwilioCallSid!, TwilioClient.CurrentRecording, behavior, cancellationToken).ConfigureAwait(false);
+            await twilio.PauseRecordingAsync(call!.TwilioCallSid!, TwilioClient.CurrentRecording, behavior, cancellationToken).ConfigureAwait(false);
         }
         catch (TwilioException ex)
         {
-            return new ControlResult(502, $"Recording is NOT paused: Twilio refused (error {ex.Code}). Do not take payment details until pausing succeeds.", null);
+            return new ControlOutcome.Refused(ControlRefusal.TelephonyRefused, $"Recording is NOT paused: Twilio refused (error {ex.Code}). Do not take payment details until pausing succeeds.");
         }
 
         var now = time.GetUtcNow();
-        call = await calls.UpdateAsync(
-            callId,
-            c => c.PausedSpans.Any(p => p.ResumedAt is null) ? c : c with
-            {
-                PausedSpans = [.. c.PausedSpans, new PausedSpan(now, null, repUserId, Options.PauseBehavior)],
-                Recordings = [.. c.Recordings.Select(r => r.Status == "in-progress" ? r with { Status = "paused" } : r)],
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new ControlResult(200, null, call);
+        return new ControlOutcome.Done(await calls.UpdateAsync(callId, c => CallTransitions.RecordingPaused(c, repUserId, now, Options.PauseBehavior).Or(c), cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<ControlResult> ResumeAsync(string callId, Guid repUserId, CancellationToken cancellationToken)
+    public async Task<ControlOutcome> ResumeAsync(string callId, Guid repUserId, CancellationToken cancellationToken)
     {
-        var (call, refused) = await ActiveRecordingAsync(callId, repUserId, cancellationToken).ConfigureAwait(false);
+        var (call, refused) = await RepsCallAsync(callId, repUserId, "pause or resume its recording", cancellationToken).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
         }
 
-        if (!call!.PausedSpans.Any(p => p.ResumedAt is null))
+        if (CallTransitions.RecordingResumed(call!, time.GetUtcNow()) is CallTransition.Refused no)
         {
-            return new ControlResult(409, "The recording is not paused.", null);
+            return new ControlOutcome.Refused(ControlRefusal.NotApplicable, no.Message);
         }
 
         try
         {
-            await twilio.ResumeRecordingAsync(call.TwilioCallSid!, TwilioClient.CurrentRecording, cancellationToken).ConfigureAwait(false);
+            await twilio.ResumeRecordingAsync(call!.TwilioCallSid!, TwilioClient.CurrentRecording, cancellationToken).ConfigureAwait(false);
         }
         catch (TwilioException ex)
         {
-            return new ControlResult(502, $"Recording is still paused: Twilio refused to resume (error {ex.Code}); try again.", null);
+            return new ControlOutcome.Refused(ControlRefusal.TelephonyRefused, $"Recording is still paused: Twilio refused to resume (error {ex.Code}); try again.");
         }
 
         var now = time.GetUtcNow();
-        call = await calls.UpdateAsync(
-            callId,
-            c => c with
-            {
-                PausedSpans = [.. c.PausedSpans.Select(p => p.ResumedAt is null ? p with { ResumedAt = now } : p)],
-                Recordings = [.. c.Recordings.Select(r => r.Status == "paused" ? r with { Status = "in-progress" } : r)],
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new ControlResult(200, null, call);
+        return new ControlOutcome.Done(await calls.UpdateAsync(callId, c => CallTransitions.RecordingResumed(c, now).Or(c), cancellationToken).ConfigureAwait(false));
     }
 
     /// <returns>False when Twilio refused; the call goes on unrecorded and the failure is logged.</returns>
     private async Task<bool> StartRecordingAsync(CallRecord call, bool manual, CancellationToken cancellationToken)
     {
-        if (call.Recordings.Any(r => r.Status is "in-progress" or "paused"))
+        if (CallTransitions.IsRecording(call))
         {
             return true;
         }
@@ -151,12 +122,7 @@ internal sealed partial class CallFlow
                 cancellationToken).ConfigureAwait(false);
             // Twilio's in-progress callback may have added the entry already; the manual mark must survive that race.
             var startedAt = recording.StartTime ?? time.GetUtcNow();
-            await calls.UpdateAsync(
-                call.Id,
-                c => c.Recordings.Any(r => r.RecordingSid == recording.Sid)
-                    ? c with { Recordings = [.. c.Recordings.Select(r => r.RecordingSid == recording.Sid ? r with { Manual = r.Manual || manual, StartedAt = r.StartedAt ?? startedAt } : r)] }
-                    : c with { Recordings = [.. c.Recordings, new CallRecording(recording.Sid, "in-progress", Manual: manual, StartedAt: startedAt)] },
-                cancellationToken).ConfigureAwait(false);
+            await calls.UpdateAsync(call.Id, c => CallTransitions.RecordingStarted(c, recording.Sid, manual, startedAt).Or(c), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TwilioException ex)
@@ -166,54 +132,11 @@ internal sealed partial class CallFlow
         }
     }
 
-    private async Task<(CallRecord? Call, ControlResult? Refused)> ActiveRecordingAsync(string callId, Guid repUserId, CancellationToken cancellationToken)
-    {
-        if (await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false) is not { } call)
-        {
-            return (null, new ControlResult(404, $"No call {callId}.", null));
-        }
-
-        if (call.RepUserId != repUserId)
-        {
-            return (null, new ControlResult(403, "Only the rep who placed the call can pause or resume its recording.", null));
-        }
-
-        return call.EndedAt is null && call.Recordings.Any(r => r.Status is "in-progress" or "paused")
-            ? (call, null)
-            : (null, new ControlResult(409, "The call is not being recorded.", null));
-    }
-
-    /// <summary>
-    /// A rep may not override the customer's own no, the contact's do-not-record flag or the law's do-not-record,
-    /// nor start before the customer has heard (and, for consent, answered) the disclosure.
-    /// </summary>
-    private static string? ManualStartForbidden(CallRecord call)
-    {
-        if (call.Decision == "do-not-record")
-        {
-            return "This call must not be recorded (" + string.Join(" ", call.Reasons.Take(2)) + ").";
-        }
-
-        if (call.ConsentEvents.Any(e => e.Kind == "consent-declined"))
-        {
-            return "The customer declined recording on this call; it can't be started by hand.";
-        }
-
-        return call.Decision switch
-        {
-            "record-after-consent" when !call.ConsentEvents.Any(e => e.Kind is "consent-timeout" or "consent-unrecognized") =>
-                "The customer has not been asked yet (or answered yes and recording is under way): wait for the consent question to finish.",
-            "record-after-notice" when !call.ConsentEvents.Any(e => e.Kind == "disclosure-played") =>
-                "The customer has not heard the recording notice yet.",
-            _ => null,
-        };
-    }
-
     /// <summary>After any answer but yes, nothing may go on recording (a start that raced the answer included).</summary>
-    private async Task StopAnyRecordingAsync(string callId, CancellationToken cancellationToken)
+    private async Task StopAnyRecordingAsync(string callId, ConsentAnswerKind answer, CancellationToken cancellationToken)
     {
-        var call = await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false);
-        if (call?.TwilioCallSid is not { } sid || !call.Recordings.Any(r => r.Status is "in-progress" or "paused"))
+        var call = await calls.UpdateAsync(callId, c => CallTransitions.ConsentAnswered(c, answer).Or(c), cancellationToken).ConfigureAwait(false);
+        if (call.TwilioCallSid is not { } sid || !CallTransitions.IsRecording(call))
         {
             return;
         }
@@ -228,7 +151,7 @@ internal sealed partial class CallFlow
             throw;
         }
 
-        await calls.UpdateAsync(callId, c => c with { RecordingAllowed = false, Recordings = [.. c.Recordings.Select(r => r.Status is "in-progress" or "paused" ? r with { Status = "stopped" } : r)] }, cancellationToken).ConfigureAwait(false);
+        await calls.UpdateAsync(callId, c => CallTransitions.RecordingStopped(c).Or(c), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: Twilio did not stop a recording after the customer's no (error {Code})")]

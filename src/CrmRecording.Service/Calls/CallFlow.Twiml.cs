@@ -1,3 +1,5 @@
+using CrmRecording.Core.Decisions;
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Outbox;
 
@@ -9,12 +11,7 @@ internal sealed partial class CallFlow
     /// <summary>The rep answered: tell them what will happen and why, then dial the customer.</summary>
     public async Task<string> RepLegAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
     {
-        if (call.TwilioCallSid is null && form.CallSid is { } sid)
-        {
-            call = await calls.UpdateAsync(call.Id, c => c.TwilioCallSid is null ? c with { TwilioCallSid = sid } : c, cancellationToken).ConfigureAwait(false);
-        }
-
-        await calls.UpdateAsync(call.Id, c => c.Status is "placing" or "ringing" ? c with { Status = "in-progress" } : c, cancellationToken).ConfigureAwait(false);
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.RepAnswered(c, form.CallSid).Or(c), cancellationToken).ConfigureAwait(false);
         var repText = disclosures.Get($"rep-{RepKind(call.Decision)}", call.Language);
         return CallTwiml.RepLeg(
             repText.Text,
@@ -23,8 +20,8 @@ internal sealed partial class CallFlow
             twilioOptions.Value.CallerId ?? string.Empty,
             Callback(call, $"twilio/voice/{call.Id}/customer"),
             Callback(call, $"twilio/voice/{call.Id}/dial-complete"),
-            recordFromAnswerDual: call.Decision == "record",
-            recordingStatusCallback: call.Decision == "record" ? RecordingCallback(call) : null);
+            recordFromAnswerDual: call.Decision == RecordingOutcome.Record,
+            recordingStatusCallback: call.Decision == RecordingOutcome.Record ? RecordingCallback(call) : null);
     }
 
     /// <summary>The customer answered (the Number url runs on their leg before the legs are bridged).</summary>
@@ -32,13 +29,13 @@ internal sealed partial class CallFlow
     {
         if (form.CallSid is { } child)
         {
-            await calls.UpdateAsync(call.Id, c => c.CustomerCallSid is null ? c with { CustomerCallSid = child } : c, cancellationToken).ConfigureAwait(false);
+            await calls.UpdateAsync(call.Id, c => CallTransitions.CustomerAnswered(c, child).Or(c), cancellationToken).ConfigureAwait(false);
         }
 
         return call.Decision switch
         {
-            "record-after-notice" => NoticeTwiml(call),
-            "record-after-consent" => ConsentTwiml(call),
+            RecordingOutcome.RecordAfterNotice => NoticeTwiml(call),
+            RecordingOutcome.RecordAfterConsent => ConsentTwiml(call),
             _ => CallTwiml.DoNotRecordLeg(),
         };
     }
@@ -49,7 +46,7 @@ internal sealed partial class CallFlow
     {
         var notice = Notice(call) with { Version = playedVersion ?? Notice(call).Version };
         call = await events.AddAsync(call.Id, Event(call, "disclosure-played", null, "none", null, notice), cancellationToken).ConfigureAwait(false);
-        call = await calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = true }, cancellationToken).ConfigureAwait(false);
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.NoticePlayed(c).Or(c), cancellationToken).ConfigureAwait(false);
         await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
         return CallTwiml.Empty();
     }
@@ -66,24 +63,24 @@ internal sealed partial class CallFlow
         {
             case ConsentAnswerKind.Granted:
                 call = await events.AddAsync(call.Id, Event(call, "consent-granted", "granted", method, heard, question), cancellationToken).ConfigureAwait(false);
-                call = await calls.UpdateAsync(call.Id, c => c with { RecordingAllowed = true }, cancellationToken).ConfigureAwait(false);
+                call = await calls.UpdateAsync(call.Id, c => CallTransitions.ConsentAnswered(c, answer.Kind).Or(c), cancellationToken).ConfigureAwait(false);
                 await StartRecordingAsync(call, manual: false, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentGranted(disclosures.Get("consent-granted", call.Language));
             case ConsentAnswerKind.NoAnswer:
                 // Silence is logged as a refusal on this call, but it is not the customer's answer: the contact's
                 // consent on file is left as it is (answer null), so later calls ask again.
                 await events.AddAsync(call.Id, Event(call, "consent-timeout", null, "none", null, question), cancellationToken).ConfigureAwait(false);
-                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, answer.Kind, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentTimeout(disclosures.Get("consent-timeout", call.Language));
             case ConsentAnswerKind.Declined:
                 await events.AddAsync(call.Id, Event(call, "consent-declined", "declined", method, heard, question), cancellationToken).ConfigureAwait(false);
-                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, answer.Kind, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentDeclined(disclosures.Get("consent-declined", call.Language));
             default:
                 // Anything we cannot read as a clear yes or no: consent must be unambiguous, so the call goes on
                 // unrecorded; as with silence, the contact's consent on file is not changed.
                 await events.AddAsync(call.Id, Event(call, "consent-unrecognized", null, method, heard, question), cancellationToken).ConfigureAwait(false);
-                await StopAnyRecordingAsync(call.Id, cancellationToken).ConfigureAwait(false);
+                await StopAnyRecordingAsync(call.Id, answer.Kind, cancellationToken).ConfigureAwait(false);
                 return CallTwiml.ConsentDeclined(disclosures.Get("consent-declined", call.Language));
         }
     }
@@ -91,22 +88,21 @@ internal sealed partial class CallFlow
     /// <summary>The customer's leg ended: end the rep's leg too.</summary>
     public async Task<string> DialCompletedAsync(CallRecord call, CancellationToken cancellationToken)
     {
-        await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = "completed", EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.HungUp(c, now).Or(c), cancellationToken).ConfigureAwait(false);
+        await CallCloseJob.QueueAsync(outbox, call, now, cancellationToken).ConfigureAwait(false);
         return CallTwiml.Hangup(null, call.Language);
     }
 
     /// <summary>Call progress from Twilio's status callback.</summary>
     public async Task CallStatusAsync(CallRecord call, TwilioForm form, CancellationToken cancellationToken)
     {
-        var status = form.CallStatus;
-        if (status is "completed" or "busy" or "failed" or "no-answer" or "canceled")
+        var now = time.GetUtcNow();
+        call = await calls.UpdateAsync(call.Id, c => CallTransitions.StatusReported(c, form.CallStatus, now, form.CallDuration).Or(c), cancellationToken).ConfigureAwait(false);
+        if (CallWireNames.TryParseStatus(form.CallStatus, out var reported) && reported.IsFinal())
         {
-            call = await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = status, EndedAt = time.GetUtcNow() } : c, cancellationToken).ConfigureAwait(false);
             await QueueUnfinishedIngestsAsync(call, cancellationToken).ConfigureAwait(false);
-        }
-        else if (status is "in-progress" or "ringing")
-        {
-            await calls.UpdateAsync(call.Id, c => c.EndedAt is null && c.Status != "in-progress" ? c with { Status = status } : c, cancellationToken).ConfigureAwait(false);
+            await CallCloseJob.QueueAsync(outbox, call, now, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -145,11 +141,11 @@ internal sealed partial class CallFlow
 
     internal static Uri RecordingCallback(CallRecord call) => Callback(call, $"twilio/recording-status?call={call.Id}");
 
-    private static string RepKind(string decision) => decision switch
+    private static string RepKind(RecordingOutcome decision) => decision switch
     {
-        "record" => "record",
-        "record-after-notice" => "notice",
-        "record-after-consent" => "consent",
+        RecordingOutcome.Record => "record",
+        RecordingOutcome.RecordAfterNotice => "notice",
+        RecordingOutcome.RecordAfterConsent => "consent",
         _ => "do-not-record",
     };
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using CrmRecording.Core.Decisions;
-using CrmRecording.Dataverse;
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Service.Crm;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Outbox;
@@ -31,31 +31,32 @@ internal sealed partial class CallFlow(
 {
     private CallFlowOptions Options => options.Value;
 
-    public async Task<(int Status, string? Problem, PlaceCallResponse? Call)> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
+    public async Task<PlaceOutcome> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
-        var plan = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
-        if (plan.Problem is { } problem)
+        var planned = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
+        if (planned is not CallPlan.Ready plan)
         {
-            return (plan.Status ?? 400, problem, null);
+            var refused = (CallPlan.Refused)planned;
+            return new PlaceOutcome.Refused(refused.Reason, refused.Detail);
         }
 
-        var decision = plan.Decision!;
+        var decision = plan.Decision;
         var call = new CallRecord
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Crm = request.Crm!,
-            Entity = request.Entity!,
-            RecordId = plan.Target!.Regarding.Key,
+            Entity = plan.Target.Regarding.Table,
+            RecordId = plan.Target.Regarding.Key,
             RecordRef = plan.Target.Regarding,
             CustomerTable = plan.Target.Customer.Table,
             CustomerId = plan.Target.CustomerRef.Key,
             CustomerRef = plan.Target.CustomerRef,
-            RepUserId = plan.Rep!.User.Key,
+            RepUserId = plan.Rep.User.Key,
             RepRef = plan.Rep.User.Id,
             RepName = plan.Rep.Name,
-            CustomerPhone = plan.Number!,
-            Decision = decision.Outcome.ToWireName(),
-            Reasons = plan.Reasons ?? decision.KeyReasons,
+            CustomerPhone = plan.Number,
+            Decision = decision.Outcome,
+            Reasons = plan.Reasons,
             Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
             RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; phone metadata {decision.Versions.PhoneMetadata}; policy {decision.Versions.Policy}",
             Language = Options.Language,
@@ -74,19 +75,19 @@ internal sealed partial class CallFlow(
         catch (DbException ex)
         {
             StoreFailed(log, call.Id, ex.GetType().Name);
-            return (503, "The call store is unavailable; the call was not placed and nothing was written to the CRM. Try again in a moment.", null);
+            return new PlaceOutcome.Refused(PlaceRefusal.StoreUnavailable, "The call store is unavailable; the call was not placed and nothing was written to the CRM. Try again in a moment.");
         }
 
         try
         {
-            var activity = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision})", cancellationToken)).ConfigureAwait(false);
+            var activity = await remote.MeasureAsync(() => crm.CreatePhoneCallAsync(call, $"Call with {call.CustomerTable} ({call.Decision.ToWireName()})", cancellationToken)).ConfigureAwait(false);
             call = await calls.UpdateAsync(call.Id, c => c with { PhoneCallId = activity.Key, ActivityRef = activity }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or CrmUnavailableException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException or TaskCanceledException)
         {
             await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
-            CrmFailed(log, call.Id, (ex as DataverseException)?.Status ?? (ex as CrmUnavailableException)?.Status ?? 0);
-            return (503, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.", null);
+            CrmFailed(log, call.Id, (ex as CrmUnavailableException)?.Status ?? 0);
+            return new PlaceOutcome.Refused(PlaceRefusal.CrmUnavailable, $"The CRM did not accept the phone call activity ({ex.Message}); the call was not placed. Try again in a moment.");
         }
 
         try
@@ -103,18 +104,19 @@ internal sealed partial class CallFlow(
                 },
                 // Not the dialer's token: a create cancelled mid-way may still dial, and must not be marked failed.
                 CancellationToken.None)).ConfigureAwait(false);
-            call = await calls.UpdateAsync(call.Id, c => c with { TwilioCallSid = twilioCall.Sid, Status = "ringing" }, cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => CallTransitions.Dialled(c, twilioCall.Sid).Or(c), cancellationToken).ConfigureAwait(false);
             checkpoint.Reached("after-dial");
         }
         catch (TwilioException ex)
         {
             await MarkFailedAsync(call.Id, cancellationToken).ConfigureAwait(false);
             TwilioFailed(log, call.Id, ex.Status, ex.Code ?? 0);
-            return (502, $"Twilio refused the call (error {ex.Code}: {ex.Message}).", null);
+            return new PlaceOutcome.Refused(PlaceRefusal.TelephonyRefused, $"Twilio refused the call (error {ex.Code}: {ex.Message}).");
         }
 
-        CallPlaced(log, call.Id, call.Decision);
-        return (201, null, new PlaceCallResponse(call.Id, call.Decision, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status, call.ActivityRef));
+        var decided = call.Decision.ToWireName();
+        CallPlaced(log, call.Id, decided);
+        return new PlaceOutcome.Placed(new PlaceCallResponse(call.Id, decided, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status.ToWireName(), call.ActivityRef));
     }
 
     /// <summary>The rep's softphone (Twilio Voice SDK client identity); identities allow letters, digits and underscores.</summary>
@@ -126,8 +128,16 @@ internal sealed partial class CallFlow(
         return new Uri(root, relative);
     }
 
-    private Task<CallRecord> MarkFailedAsync(string id, CancellationToken cancellationToken) =>
-        calls.UpdateAsync(id, c => c with { Status = "failed", EndedAt = time.GetUtcNow() }, CancellationToken.None);
+    /// <summary>The call was not placed; an activity the CRM already has for it is closed like any other ended call's.</summary>
+    private async Task MarkFailedAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var call = await calls.UpdateAsync(id, c => CallTransitions.PlacementFailed(c, now).Or(c), CancellationToken.None).ConfigureAwait(false);
+        if (call.ActivityRef is not null || call.PhoneCallId is not null)
+        {
+            await CallCloseJob.QueueAsync(outbox, call, now, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} placed: {Decision}")]
     private static partial void CallPlaced(ILogger logger, string callId, string decision);

@@ -1,6 +1,5 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
-using CrmRecording.Dataverse;
 using CrmRecording.Salesforce;
 using CrmRecording.Service.Crm;
 
@@ -8,31 +7,38 @@ namespace CrmRecording.Service.Calls;
 
 /// <summary>
 /// Reads the row dialled from and the rep through the CRM port and asks the consent engine what this call
-/// may record. Bad requests and rows that cannot be called come back as a <see cref="CallPlan.Problem"/>.
+/// may record. Bad requests and rows that cannot be called come back as <see cref="CallPlan.Refused"/>, saying why.
 /// </summary>
 internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactReader reader, TimeProvider time)
 {
     private static readonly string[] Entities = ["contact", "lead", "opportunity"];
-    private static readonly string[] PhoneFields = ["telephone1", "mobilephone"];
     private static readonly string[] SalesforceObjects = ["Contact", "Lead", "Opportunity"];
-    private static readonly string[] SalesforcePhoneFields = ["Phone", "MobilePhone"];
+
+    // The dial API's own names for the number to dial, the same in every CRM; each CRM's column names are still taken.
+    private const string Business = "business";
+    private const string Mobile = "mobile";
+    private static readonly string[] PhoneFields = ["telephone1", "mobilephone", Business, Mobile];
+    private static readonly string[] SalesforcePhoneFields = ["Phone", "MobilePhone", Business, Mobile];
 
     public async Task<CallPlan> PlanAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
-            return CallPlan.Fail(400, invalid);
+            return CallPlan.Refuse(PlaceRefusal.InvalidRequest, invalid);
         }
+
+        // A Salesforce record may be named by the neutral (lower-case) table name too.
+        request = request.Crm == CrmRecordRef.Salesforce ? request with { Entity = SalesforceObject(request.Entity) } : request;
 
         try
         {
             return await ReadAndDecideAsync(request, remote, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or CrmUnavailableException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Without the CRM's consent fields nothing can be decided, so nothing is dialled.
-            var status = (ex as DataverseException)?.Status ?? (ex as CrmUnavailableException)?.Status ?? 0;
-            return CallPlan.Fail(503, $"The CRM could not be read just now ({(status == 0 ? "no answer" : status.ToString(System.Globalization.CultureInfo.InvariantCulture))}); the call was not placed. Try again in a moment.");
+            var status = (ex as CrmUnavailableException)?.Status ?? 0;
+            return CallPlan.Refuse(PlaceRefusal.CrmUnavailable, $"The CRM could not be read just now ({(status == 0 ? "no answer" : status.ToString(System.Globalization.CultureInfo.InvariantCulture))}); the call was not placed. Try again in a moment.");
         }
     }
 
@@ -47,37 +53,37 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
         }
         catch (CallTargetException ex)
         {
-            return CallPlan.Fail(422, ex.Message);
+            return CallPlan.Refuse(PlaceRefusal.NotCallable, ex.Message);
         }
 
         if (target is null)
         {
-            return CallPlan.Fail(404, $"No {request.Entity} {id} in the CRM.");
+            return CallPlan.Refuse(PlaceRefusal.NotFound, $"No {request.Entity} {id} in the CRM.");
         }
 
         var rep = await remote.MeasureAsync(() => crm.GetRepAsync(new CrmRecordRef(request.Crm!, "user", repId), cancellationToken)).ConfigureAwait(false);
         if (rep is null)
         {
-            return CallPlan.Fail(404, $"No CRM user {repId}: repUserId must be the id of the (active) CRM user placing the call.");
+            return CallPlan.Refuse(PlaceRefusal.NotFound, $"No CRM user {repId}: repUserId must be the id of the (active) CRM user placing the call.");
         }
 
         var customer = target.Customer;
         var (number, fromMobile) = request.PhoneField switch
         {
-            "telephone1" or "Phone" => (customer.BusinessPhone, false),
-            "mobilephone" or "MobilePhone" => (customer.MobilePhone, true),
+            Business or "telephone1" or "Phone" => (customer.BusinessPhone, false),
+            Mobile or "mobilephone" or "MobilePhone" => (customer.MobilePhone, true),
             _ => string.IsNullOrWhiteSpace(customer.BusinessPhone) ? (customer.MobilePhone, true) : (customer.BusinessPhone, false),
         };
         if (string.IsNullOrWhiteSpace(number))
         {
-            return CallPlan.Fail(422, $"The {customer.Table} has no {(request.PhoneField is { Length: > 0 } f ? f : "business or mobile phone")} to call.");
+            return CallPlan.Refuse(PlaceRefusal.NotCallable, $"The {customer.Table} has no {(request.PhoneField is { Length: > 0 } f ? f : "business or mobile phone")} to call.");
         }
 
         var fields = customer.ToFields(rep.Region, number) with { PhoneIsMobileColumn = fromMobile };
         var read = reader.Read(fields, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (!read.IsValid)
         {
-            return CallPlan.Fail(422, read.Field == ContactField.RepRegion
+            return CallPlan.Refuse(PlaceRefusal.NotCallable, read.Field == ContactField.RepRegion
                 ? $"Your region, from your {rep.RegionSource ?? "CRM user"}, can't be read ({read.Error}); ask sales ops to fix it in the CRM before calling."
                 : $"The {customer.Table}'s {read.Field} can't be read ({read.Error}); fix it in the CRM before calling.");
         }
@@ -85,10 +91,10 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
         var decision = engine.Decide(read.Input!);
         if (decision.Input.Customer.Phone is not { } e164)
         {
-            return CallPlan.Fail(422, $"The {customer.Table}'s number can't be dialled.");
+            return CallPlan.Refuse(PlaceRefusal.NotCallable, $"The {customer.Table}'s number can't be dialled.");
         }
 
-        return new CallPlan(null, null, target, rep, decision, e164.ToString(), WithRepLocation(decision, rep));
+        return new CallPlan.Ready(target, rep, decision, e164.ToString(), WithRepLocation(decision, rep));
     }
 
     /// <summary>
@@ -141,9 +147,11 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
             : $"phoneField must be one of {string.Join(", ", PhoneFields)} (was '{request.PhoneField}').";
     }
 
+    private static string? SalesforceObject(string? entity) => SalesforceObjects.FirstOrDefault(o => string.Equals(o, entity, StringComparison.OrdinalIgnoreCase));
+
     private static string? ValidateSalesforce(PlaceCallRequest request)
     {
-        if (request.Entity is null || !SalesforceObjects.Contains(request.Entity))
+        if (SalesforceObject(request.Entity) is null)
         {
             return $"entity must be one of {string.Join(", ", SalesforceObjects)} for Salesforce (was '{request.Entity}').";
         }
@@ -164,9 +172,18 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
     }
 }
 
-/// <summary>A planned call, or why it cannot be placed (<see cref="Status"/> is the HTTP status to answer with).</summary>
-/// <param name="Reasons">The decision's key reasons, with where the rep's region came from.</param>
-internal sealed record CallPlan(int? Status, string? Problem, CallTarget? Target, RepProfile? Rep, RecordingDecision? Decision, string? Number, IReadOnlyList<string>? Reasons = null)
+/// <summary>A planned call, or why it cannot be placed.</summary>
+internal abstract record CallPlan
 {
-    public static CallPlan Fail(int status, string problem) => new(status, problem, null, null, null, null);
+    private CallPlan()
+    {
+    }
+
+    /// <param name="Number">The customer's number in E.164, to dial.</param>
+    /// <param name="Reasons">The decision's key reasons, with where the rep's region came from.</param>
+    public sealed record Ready(CallTarget Target, RepProfile Rep, RecordingDecision Decision, string Number, IReadOnlyList<string> Reasons) : CallPlan;
+
+    public sealed record Refused(PlaceRefusal Reason, string Detail) : CallPlan;
+
+    public static Refused Refuse(PlaceRefusal reason, string detail) => new(reason, detail);
 }

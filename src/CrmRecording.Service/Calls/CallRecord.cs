@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using CrmRecording.Core.Decisions;
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Service.Crm;
 
 namespace CrmRecording.Service.Calls;
@@ -47,8 +50,9 @@ public sealed record CallRecord
     /// <summary>The number's last four digits, what the call store keeps in clear for display.</summary>
     public string CustomerPhoneShown => PhoneField.Redact(CustomerPhone);
 
-    /// <summary>record, record-after-notice, record-after-consent or do-not-record.</summary>
-    public required string Decision { get; init; }
+    /// <summary>What the consent engine decided before the call was placed (stored by its wire name, <c>record-after-consent</c>).</summary>
+    [JsonConverter(typeof(CallWireNames.DecisionConverter))]
+    public required RecordingOutcome Decision { get; init; }
 
     public required IReadOnlyList<string> Reasons { get; init; }
 
@@ -78,8 +82,9 @@ public sealed record CallRecord
     /// <summary>The customer's (child) leg at Twilio.</summary>
     public string? CustomerCallSid { get; init; }
 
-    /// <summary>placing, ringing, in-progress, completed, failed.</summary>
-    public string Status { get; init; } = "placing";
+    /// <summary>Where the call is (stored by its wire name, <c>in-progress</c>); moved only by <see cref="CallTransitions"/>.</summary>
+    [JsonConverter(typeof(CallWireNames.StatusConverter))]
+    public CallStatus Status { get; init; } = CallStatus.Placing;
 
     /// <summary>Whether recording is allowed now (decision, consent answer or rep attestation).</summary>
     public bool RecordingAllowed { get; init; }
@@ -97,6 +102,12 @@ public sealed record CallRecord
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>How long the call lasted by Twilio's count (<c>CallDuration</c>), once it ended; null on calls stored before, or when Twilio did not say.</summary>
+    public int? Seconds { get; init; }
+
+    /// <summary>The call's length for the CRM activity: Twilio's count, else from placing to end.</summary>
+    public int? LengthSeconds() => Seconds ?? (EndedAt is { } end ? (int)Math.Max(0, Math.Round((end - CreatedAt).TotalSeconds)) : null);
+
     /// <summary>Concurrency token; bumped by every stored change.</summary>
     public long Version { get; init; }
 
@@ -109,14 +120,18 @@ public sealed record CallRecord
     /// <summary>The rep's id in the CRM.</summary>
     public string Rep() => RepRef ?? RepUserId.ToString("D");
 
+    /// <summary>The call is over (its end time is set with its final <see cref="Status"/>).</summary>
+    [JsonIgnore]
+    public bool IsEnded => EndedAt is not null;
+
     /// <summary>The call has ended and each of its recordings is in a final state: reconciliation leaves it alone.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public bool IsSettled => EndedAt is not null && Recordings.All(r => r.IsSettled);
 
     /// <summary>Consent events and the decision in one line for the CRM activity.</summary>
     public string ConsentSummary()
     {
-        var lines = new List<string> { $"Decision: {Decision} ({string.Join(", ", Jurisdictions)})." };
+        var lines = new List<string> { $"Decision: {Decision.ToWireName()} ({string.Join(", ", Jurisdictions)})." };
         lines.AddRange(ConsentEvents.Select(e => e.Describe()));
         if (ManualStart is { } manual)
         {

@@ -59,7 +59,7 @@ internal static class CallServices
         {
             var ports = new Dictionary<string, ICallCrm>(StringComparer.Ordinal)
             {
-                [CrmRecordRef.Dynamics] = new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>()),
+                [CrmRecordRef.Dynamics] = new DataverseCallCrm(new Lazy<DataverseClient>(sp.GetRequiredService<DataverseClient>), sp.GetRequiredService<ICrmRecords>(), sp.GetService<Playback.CrmAccessDirectory>()),
             };
             if (sp.GetService<SalesforceCallCrm>() is { } salesforce)
             {
@@ -94,6 +94,7 @@ internal static class CallServices
         services.AddSingleton<IOutboxJobHandler, RecordingIngestHandler>();
         services.AddSingleton<IOutboxJobHandler, ConsentLogJobHandler>();
         services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();
+        services.AddSingleton<IOutboxJobHandler, CallCloseJobHandler>();
         services.AddHostedService<Recovery.CallReconciler>();
         services.AddHostedService<Recovery.AbandonedUploadSweeper>();
         return services;

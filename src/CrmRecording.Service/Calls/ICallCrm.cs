@@ -24,6 +24,12 @@ internal interface ICallCrm
     /// <summary>Writes the recording link, duration, decision and consent summary onto the call activity (and the CRM's recording record).</summary>
     Task UpdatePhoneCallAsync(Guid phoneCallId, string? recordingUrl, int? recordedSeconds, CallRecord call, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The call ended and nothing more will be written about it: completes its activity (a Dataverse phone call closed as
+    /// made, a Salesforce Task <c>Completed</c>) with the call's length, whether it was recorded, and the consent summary.
+    /// </summary>
+    Task CloseActivityAsync(CallRecord call, CancellationToken cancellationToken = default);
+
     /// <summary>Creates a consent log row for the event unless one for the same call and event already exists; true when it was created now.</summary>
     Task<bool> EnsureConsentLogAsync(CallRecord call, ConsentEvent consentEvent, CancellationToken cancellationToken = default);
 }

@@ -2,9 +2,9 @@ namespace CrmRecording.Service.Calls;
 
 /// <summary>The dialer's click-to-dial request: which CRM row, which phone column, which rep.</summary>
 /// <param name="Crm"><c>dynamics</c> or <c>salesforce</c>.</param>
-/// <param name="Entity">Dynamics: <c>contact</c>, <c>lead</c>, <c>opportunity</c>; Salesforce: <c>Contact</c>, <c>Lead</c>, <c>Opportunity</c>.</param>
+/// <param name="Entity"><c>contact</c>, <c>lead</c> or <c>opportunity</c> (Salesforce also takes its own <c>Contact</c>, <c>Lead</c>, <c>Opportunity</c>).</param>
 /// <param name="Id">The record's id: a GUID in Dynamics, a 15- or 18-character id in Salesforce.</param>
-/// <param name="PhoneField">The column to dial: <c>telephone1</c> (business, the default) or <c>mobilephone</c>; in Salesforce <c>Phone</c> or <c>MobilePhone</c>; blank picks business, then mobile.</param>
+/// <param name="PhoneField">The number to dial: <c>business</c> or <c>mobile</c> in any CRM (each CRM's own column names, <c>telephone1</c>/<c>mobilephone</c> or <c>Phone</c>/<c>MobilePhone</c>, are taken too); blank picks business, then mobile.</param>
 public sealed record PlaceCallRequest(string? Crm, string? Entity, string? Id, string? PhoneField, string? RepUserId);
 
 /// <summary>What the dialer shows the rep at once: whether the call is recorded and why.</summary>

@@ -30,10 +30,10 @@ internal static class VoiceTokenEndpoint
 
     internal static async Task<IResult> MintAsync(ClaimsPrincipal principal, HttpResponse response, CallCaller caller, IServiceProvider services, IOptions<TwilioClientOptions> twilio, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         response.Headers.CacheControl = "no-store";

@@ -1,6 +1,7 @@
 using CrmRecording.Dataverse;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Ports;
+using CrmRecording.Plugins.Schema;
 
 namespace CrmRecording.Service.Crm;
 
@@ -10,12 +11,15 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
 {
     private DataverseClient Client => lazyClient.Value;
 
-    public async Task<CrmContact?> GetContactAsync(string table, Guid id, CancellationToken cancellationToken = default)
+    public Task<CrmContact?> GetContactAsync(string table, Guid id, CancellationToken cancellationToken = default) =>
+        DataverseFailures.TranslateAsync(() => ReadContactAsync(table, id, cancellationToken));
+
+    private async Task<CrmContact?> ReadContactAsync(string table, Guid id, CancellationToken cancellationToken)
     {
         var row = table switch
         {
-            "contact" => await Client.GetContactAsync(id, cancellationToken).ConfigureAwait(false),
-            "lead" => await Client.GetLeadAsync(id, cancellationToken).ConfigureAwait(false),
+            CrmTables.Contact => await Client.GetContactAsync(id, cancellationToken).ConfigureAwait(false),
+            CrmTables.Lead => await Client.GetLeadAsync(id, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"'{table}' is not a contact or lead table.", nameof(table)),
         };
         return row is null ? null : new CrmContact(
@@ -26,8 +30,8 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
             row.StateOrProvince,
             row.Country,
             row.VerifiedRegion,
-            SolutionChoices.ToName("crr_devicetype", row.DeviceType),
-            SolutionChoices.ToName("crr_consentstatus", row.ConsentStatus),
+            SolutionChoices.ToName(ContactColumns.DeviceType, row.DeviceType),
+            SolutionChoices.ToName(ContactColumns.ConsentStatus, row.ConsentStatus),
             row.ConsentDate,
             row.ConsentMethod,
             row.DoNotRecord ?? false,
@@ -35,42 +39,42 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
     }
 
     public Task UpdateEnrichmentAsync(string table, Guid id, ContactEnrichment e, CancellationToken cancellationToken = default) =>
-        Client.UpdateAsync(EntitySet(table), id, new Dictionary<string, object?>
+        DataverseFailures.TranslateAsync(() => Client.UpdateAsync(EntitySet(table), id, new Dictionary<string, object?>
         {
-            ["crr_jurisdictions"] = e.Jurisdictions,
-            ["crr_locationsource"] = e.LocationSource,
-            ["crr_evidencestrength"] = SolutionChoices.ToValue("crr_evidencestrength", e.EvidenceStrength),
-            ["crr_devicetype"] = SolutionChoices.ToValue("crr_devicetype", e.DeviceType),
-            ["crr_recordingrule"] = SolutionChoices.ToValue("crr_recordingrule", e.RecordingRule),
-            ["crr_recordingdecision"] = SolutionChoices.ToValue("crr_recordingdecision", e.Decision),
-            ["crr_decisionreasons"] = e.Reasons,
-            ["crr_rulesversion"] = e.RulesVersion,
-            ["crr_lastenriched"] = e.EnrichedAt,
-        }, cancellationToken);
+            [ContactColumns.Jurisdictions] = e.Jurisdictions,
+            [ContactColumns.LocationSource] = e.LocationSource,
+            [ContactColumns.EvidenceStrength] = SolutionChoices.ToValue(ContactColumns.EvidenceStrength, e.EvidenceStrength),
+            [ContactColumns.DeviceType] = SolutionChoices.ToValue(ContactColumns.DeviceType, e.DeviceType),
+            [ContactColumns.RecordingRule] = SolutionChoices.ToValue(ContactColumns.RecordingRule, e.RecordingRule),
+            [ContactColumns.RecordingDecision] = SolutionChoices.ToValue(ContactColumns.RecordingDecision, e.Decision),
+            [ContactColumns.DecisionReasons] = e.Reasons,
+            [ContactColumns.RulesVersion] = e.RulesVersion,
+            [ContactColumns.LastEnriched] = e.EnrichedAt,
+        }, cancellationToken));
 
     public Task UpdateConsentAsync(RecordReference contact, string status, DateOnly answeredOn, string method, string evidenceReference, CancellationToken cancellationToken = default) =>
-        Client.UpdateAsync(EntitySet(contact.Table), contact.Id, new Dictionary<string, object?>
+        DataverseFailures.TranslateAsync(() => Client.UpdateAsync(EntitySet(contact.Table), contact.Id, new Dictionary<string, object?>
         {
-            ["crr_consentstatus"] = SolutionChoices.ToValue("crr_consentstatus", status),
-            ["crr_consentdate"] = answeredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["crr_consentmethod"] = method,
-            ["crr_consentevidenceref"] = evidenceReference,
-        }, cancellationToken);
+            [ContactColumns.ConsentStatus] = SolutionChoices.ToValue(ContactColumns.ConsentStatus, status),
+            [ContactColumns.ConsentDate] = answeredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [ContactColumns.ConsentMethod] = method,
+            [ContactColumns.ConsentEvidence] = evidenceReference,
+        }, cancellationToken));
 
     public Task CreateNoteAsync(string table, Guid id, string subject, string text, CancellationToken cancellationToken = default) =>
-        Client.CreateNoteAsync(new RowReference(Table(table), id), subject, text, cancellationToken);
+        DataverseFailures.TranslateAsync(() => Client.CreateNoteAsync(new RowReference(Table(table), id), subject, text, cancellationToken));
 
-    public async Task<string?> GetUserRegionAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        (await RepLocation.ReadAsync(Client, userId, cancellationToken).ConfigureAwait(false))?.Region;
+    public Task<string?> GetUserRegionAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        DataverseFailures.TranslateAsync(async () => (await RepLocation.ReadAsync(Client, userId, cancellationToken).ConfigureAwait(false))?.Region);
 
     private static string EntitySet(string table) => Table(table).EntitySetName;
 
     private static DataverseTable Table(string table) => table switch
     {
-        "contact" => DataverseTable.Contact,
-        "lead" => DataverseTable.Lead,
-        "phonecall" => DataverseTable.PhoneCall,
-        "opportunity" => DataverseTable.Opportunity,
+        CrmTables.Contact => DataverseTable.Contact,
+        CrmTables.Lead => DataverseTable.Lead,
+        CrmTables.PhoneCall => DataverseTable.PhoneCall,
+        CrmTables.Opportunity => DataverseTable.Opportunity,
         _ => throw new ArgumentException($"'{table}' is not a table this service writes to.", nameof(table)),
     };
 }

@@ -15,9 +15,15 @@ namespace CrmRecording.Service.Crm;
 internal sealed record RepLocation(DataverseUser User, string? Region, string? Source)
 {
     /// <summary>Reads the user, then their territory if they have one; null when the user does not exist.</summary>
-    public static async Task<RepLocation?> ReadAsync(DataverseClient client, Guid userId, CancellationToken cancellationToken)
+    public static Task<RepLocation?> ReadAsync(DataverseClient client, Guid userId, CancellationToken cancellationToken) =>
+        ReadAsync(client, id => client.GetUserAsync(id, cancellationToken), userId, cancellationToken);
+
+    /// <param name="users">Where the user row comes from (a row already read for this user is not fetched again).</param>
+    public static async Task<RepLocation?> ReadAsync(DataverseClient client, Func<Guid, Task<DataverseUser?>> users, Guid userId, CancellationToken cancellationToken)
     {
-        var user = await client.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(users);
+        var user = await users(userId).ConfigureAwait(false);
         if (user is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmRecording.Core.Decisions;
 using CrmRecording.Core.Location;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Salesforce;
@@ -98,7 +99,7 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
             {
                 ["Status"] = "Completed",
                 ["CallDurationInSeconds"] = recordedSeconds,
-                ["CallDisposition"] = Truncate($"{(recordingUrl is null ? "Not recorded" : "Recorded")} ({call.Decision})", 255),
+                ["CallDisposition"] = Truncate($"{(recordingUrl is null ? "Not recorded" : "Recorded")} ({call.Decision.ToWireName()})", 255),
                 ["Description"] = Truncate(summary, 32_000),
             }, cancellationToken).ConfigureAwait(false);
 
@@ -114,12 +115,27 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
                 ["Rep__c"] = call.Rep(),
                 ["Recording_Url__c"] = recordingUrl,
                 ["Recorded_Seconds__c"] = recordedSeconds,
-                ["Decision__c"] = call.Decision,
+                ["Decision__c"] = call.Decision.ToWireName(),
                 ["Reasons__c"] = Truncate(string.Join("\n", call.Reasons), 32_000),
                 ["Jurisdictions__c"] = Truncate(string.Join(",", call.Jurisdictions), 255),
                 ["Consent_Summary__c"] = Truncate(summary, 32_000),
                 ["Paused_Spans__c"] = Truncate(string.Join("\n", call.PausedSpans.Select(p => p.Describe())), 32_000),
                 ["Rules_Version__c"] = Truncate(call.RulesVersion, 255),
+            }, cancellationToken).ConfigureAwait(false);
+        });
+
+    public Task CloseActivityAsync(CallRecord call, CancellationToken cancellationToken = default) =>
+        WriteBackAsync(async () =>
+        {
+            var task = call.ActivityRef ?? throw new RetryLaterException("The call's Task is not created yet.");
+            var recorded = call.Recordings.Any(r => r.Status == "stored");
+            var ending = call.Status == Calls.State.CallStatus.Completed ? string.Empty : $", {Calls.State.CallWireNames.ToWireName(call.Status)}";
+            await Client.UpdateAsync("Task", SalesforceId.Parse(task.Id), new Dictionary<string, object?>
+            {
+                ["Status"] = "Completed",
+                ["CallDurationInSeconds"] = call.LengthSeconds(),
+                ["CallDisposition"] = Truncate($"{(recorded ? "Recorded" : "Not recorded")} ({call.Decision.ToWireName()}{ending})", 255),
+                ["Description"] = Truncate(call.ConsentSummary(), 32_000),
             }, cancellationToken).ConfigureAwait(false);
         });
 

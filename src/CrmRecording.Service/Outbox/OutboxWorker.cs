@@ -1,4 +1,3 @@
-using CrmRecording.Dataverse;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -125,7 +124,7 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
 
     private static TimeSpan? RetryAfter(Exception ex) => ex switch
     {
-        DataverseException d => d.RetryAfter,
+        Crm.CrmUnavailableException c => c.RetryAfter,
         RetryLaterException r => r.After,
         _ => null,
     };

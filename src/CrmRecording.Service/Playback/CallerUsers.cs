@@ -31,12 +31,7 @@ internal sealed class CallerUsers(CrmAccessDirectory directory, SalesforceAccess
             return user is null ? null : new CrmUser(CrmRecordRef.Salesforce, user.Id.Value, user.Name);
         }
 
-        if (caller.EntraObjectId is { } oid && await directory.FindUserAsync(oid, cancellationToken).ConfigureAwait(false) is { } found)
-        {
-            return CrmUser.FromDataverse(found.Id, found.FullName);
-        }
-
-        return null;
+        return caller.EntraObjectId is { } oid ? await directory.FindUserAsync(oid, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>

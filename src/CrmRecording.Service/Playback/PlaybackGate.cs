@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrmRecording.Dataverse;
 using CrmRecording.Service.Auth;
 using CrmRecording.Service.Calls;
 using CrmRecording.Vault.Metadata;
@@ -61,7 +60,7 @@ internal sealed partial class PlaybackGate(
 
             return GateOutcome.Allow(new PlaybackGrant(caller, user, recording, call, decision.Basis));
         }
-        catch (Exception ex) when (ex is DataverseException or Crm.CrmUnavailableException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is Crm.CrmUnavailableException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Without the CRM's answer nobody is let in; 503 tells the player to try again rather than that access is refused.
             CrmUnavailable(log, ex.GetType().Name);

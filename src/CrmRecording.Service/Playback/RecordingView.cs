@@ -42,7 +42,7 @@ internal sealed record RecordingView(
         recording.RetentionClass,
         recording.DeleteAfter,
         recording.OnHold,
-        call?.Decision,
+        call is null ? null : CrmRecording.Core.Decisions.RecordingOutcomeNames.ToWireName(call.Decision),
         call?.Jurisdictions ?? [],
         call?.Reasons ?? [],
         call?.ConsentEvents.Select(ConsentEventView.From).ToList() ?? [],

@@ -1,4 +1,5 @@
 using CrmRecording.Service.Calls;
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Service.Ingest;
 using CrmRecording.Telephony;
 using CrmRecording.Vault.Audit;
@@ -82,7 +83,8 @@ internal sealed partial class CallReconciler(
             // timeout and a margin it never will.
             if (call.EndedAt is null && now - call.CreatedAt > TimeSpan.FromSeconds(options.Value.RingTimeoutSeconds + 120))
             {
-                await calls.UpdateAsync(call.Id, c => c.EndedAt is null && c.TwilioCallSid is null ? c with { Status = "failed", EndedAt = now } : c, cancellationToken).ConfigureAwait(false);
+                var failed = await calls.UpdateAsync(call.Id, c => CallTransitions.PlacementFailed(c, now).Or(c), cancellationToken).ConfigureAwait(false);
+                await CallCloseJob.QueueAsync(outbox, failed, now, cancellationToken).ConfigureAwait(false);
                 NeverPlaced(log, call.Id);
             }
 
@@ -108,7 +110,8 @@ internal sealed partial class CallReconciler(
             }
 
             var endedAt = remote.EndTime ?? now;
-            call = await calls.UpdateAsync(call.Id, c => c.EndedAt is null ? c with { Status = remote.Status, EndedAt = endedAt } : c, cancellationToken).ConfigureAwait(false);
+            call = await calls.UpdateAsync(call.Id, c => CallTransitions.Reconciled(c, remote.Status, endedAt, remote.Duration).Or(c), cancellationToken).ConfigureAwait(false);
+            await CallCloseJob.QueueAsync(outbox, call, now, cancellationToken).ConfigureAwait(false);
             CallEnded(log, call.Id, remote.Status);
         }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrmRecording.Dataverse;
 using CrmRecording.Service.Auth;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Playback;
@@ -37,7 +36,7 @@ internal sealed partial class OpenIdSignInEvents(CallerUsers users, IOptions<Sig
         {
             user = await users.FindAsync(caller, context.HttpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException or CrmUnavailableException)
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException)
         {
             context.Fail(new SignInRefusedException(SignInRefusal.CrmUnavailable, name));
             return;

@@ -1,4 +1,3 @@
-using CrmRecording.Dataverse;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Playback;
 
@@ -20,7 +19,7 @@ internal sealed class PageTokens(PageTokenIssuer issuer, CallerUsers users, Time
                 return new PageTokenOutcome(PageTokenRefusal.NotACrmUser, null);
             }
         }
-        catch (Exception ex) when (ex is DataverseException or HttpRequestException or CrmUnavailableException)
+        catch (Exception ex) when (ex is CrmUnavailableException or HttpRequestException)
         {
             return new PageTokenOutcome(PageTokenRefusal.CrmUnavailable, null);
         }

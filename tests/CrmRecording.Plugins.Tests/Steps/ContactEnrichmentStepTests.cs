@@ -3,6 +3,7 @@ using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Core.Phones;
 using CrmRecording.Plugins.Registration;
+using CrmRecording.Plugins.Schema;
 using CrmRecording.Plugins.Steps;
 using static CrmRecording.Plugins.Tests.Events;
 

@@ -32,6 +32,7 @@ public sealed class CallApiTests : IDisposable
     [InlineData("""{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","phoneField":"fax"}""", 400, "phoneField must be one of")]
     [InlineData("""{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-0000000000ff"}""", 404, "No contact")]
     [InlineData("""{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","phoneField":"telephone1"}""", 422, "has no telephone1")]
+    [InlineData("""{"crm":"dynamics","entity":"contact","id":"c0000000-0000-4000-8000-000000000001","phoneField":"business"}""", 422, "has no business")]
     public async Task Place_BadRequest_IsAnsweredWithTheReason_AndNoCallIsPlaced(string body, int status, string reason)
     {
         var response = await _sandbox.Client.PostAsync("/api/calls", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

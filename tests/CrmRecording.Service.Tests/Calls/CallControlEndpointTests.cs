@@ -25,7 +25,7 @@ public sealed class CallControlEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ended = await _sandbox.WaitAsync(placed.CallId, c => c.EndedAt is not null, "the call ended");
-        Assert.Equal("completed", ended.Status);
+        Assert.Equal(CrmRecording.Service.Calls.State.CallStatus.Completed, ended.Status);
         Assert.Contains(_sandbox.Twilio.Requests.All, r => r.Method == "POST" && r.Path.EndsWith($"/Calls/{ended.TwilioCallSid}.json", StringComparison.Ordinal) && r.FormValue("Status") == "completed");
         Assert.Equal(HttpStatusCode.OK, (await _sandbox.Client.PostAsync($"/api/calls/{placed.CallId}/hangup", null)).StatusCode);
     }

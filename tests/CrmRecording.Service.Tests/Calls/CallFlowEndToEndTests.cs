@@ -70,6 +70,9 @@ public sealed class CallFlowEndToEndTests : IDisposable
         await _sandbox.WaitForRowAsync("crr_consentlogs", r => (string?)r["crr_callid"] == call.Id && (string?)r["crr_event"] == "consent-granted:consent-question", "the granted consent log");
         await _sandbox.WaitForRowAsync("annotations", r => (string?)r["_objectid_value"] == placed.PhoneCallId.Value.ToString() && ((string?)r["notetext"] ?? "").Contains("granted", StringComparison.Ordinal), "the consent note on the phone call");
         await _sandbox.WaitForRowAsync("contacts", r => (string?)r["contactid"] == SeedData.Contacts.CaliforniaMobile.ToString() && (int?)r["crr_consentstatus"] == 107340001, "the contact marked granted");
+        // Once the recording is linked, the phone call is closed as made (its last write), the link kept.
+        var closed = await _sandbox.WaitForRowAsync("phonecalls", r => (string?)r["activityid"] == placed.PhoneCallId.Value.ToString() && (int?)r["statecode"] == 1, "the phone call closed");
+        Assert.Equal((2, (string?)phoneCall["crr_recordingurl"]), ((int?)closed["statuscode"], (string?)closed["crr_recordingurl"]));
 
         // Playback: a reviewer plays a range; the director (no recording role, not the rep's own manager) is refused; both audited.
         var expected = _sandbox.Twilio.RenderExpectedWav(entry.RecordingSid);
@@ -155,6 +158,10 @@ public sealed class CallFlowEndToEndTests : IDisposable
 
         Assert.Empty(call.Recordings);
         Assert.Empty(call.ConsentEvents);
+        // Not recorded, yet the phone call is completed like any other, with its decision and length.
+        var closed = await _sandbox.WaitForRowAsync("phonecalls", r => (string?)r["activityid"] == placed.PhoneCallId!.Value.ToString() && (int?)r["statecode"] == 1, "the phone call closed");
+        Assert.Equal((2, "do-not-record"), ((int?)closed["statuscode"], (string?)closed["crr_decision"]));
+        Assert.NotNull((int?)closed["actualdurationminutes"]);
         var start = await _sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "I told them and they said yes" });
         Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
     }

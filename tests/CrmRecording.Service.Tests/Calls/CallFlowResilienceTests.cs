@@ -120,7 +120,7 @@ public sealed class CallFlowResilienceTests
         using var sandbox = new SandboxCall();
         sandbox.Twilio.Options.Callees[CaliforniaNumber] = new CalleeScript(CalleeBehavior.StaysSilent);
         var placed = await sandbox.PlaceAsync(SeedData.Contacts.CaliforniaMobile);
-        var call = await sandbox.WaitAsync(placed.CallId, c => c.ConsentEvents.Any(e => e.Kind == "consent-timeout") && c.Status == "in-progress", "no answer to the question");
+        var call = await sandbox.WaitAsync(placed.CallId, c => c.ConsentEvents.Any(e => e.Kind == "consent-timeout") && c.Status == CrmRecording.Service.Calls.State.CallStatus.InProgress, "no answer to the question");
 
         var tooShort = await sandbox.Client.PostAsJsonAsync($"/api/calls/{call.Id}/recording/start", new { attestation = "ok" });
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
@@ -144,9 +144,9 @@ public sealed class CallFlowResilienceTests
     }
 
     [Theory]
-    [InlineData("record-after-consent", "not been asked")]
-    [InlineData("record-after-notice", "not heard the recording notice")]
-    public async Task ManualStart_BeforeTheCustomerHeardTheDisclosure_Is409(string decision, string reason)
+    [InlineData(CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent, "not been asked")]
+    [InlineData(CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterNotice, "not heard the recording notice")]
+    public async Task ManualStart_BeforeTheCustomerHeardTheDisclosure_Is409(CrmRecording.Core.Decisions.RecordingOutcome decision, string reason)
     {
         using var sandbox = new SandboxCall();
         var call = CallRecords.New(decision); // in progress, the customer's leg not yet answered

@@ -40,7 +40,7 @@ public sealed class CallPhoneEncryptionTests : IAsyncLifetime
         await using (var store = await OpenAsync())
         {
             await store.AddAsync(call);
-            await store.UpdateAsync(call.Id, c => c with { Status = "completed" });
+            await store.UpdateAsync(call.Id, c => c with { Status = CrmRecording.Service.Calls.State.CallStatus.Completed });
             Assert.Equal(Number, (await store.GetAsync(call.Id))!.CustomerPhone);
         }
 

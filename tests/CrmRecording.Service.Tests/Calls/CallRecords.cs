@@ -8,7 +8,7 @@ internal static class CallRecords
 {
     public static readonly Guid Rep = Guid.Parse("5e000000-0000-4000-8000-000000000004");
 
-    public static CallRecord New(string decision = "record-after-consent", string? twilioCallSid = null, DateTimeOffset? at = null) => new()
+    public static CallRecord New(CrmRecording.Core.Decisions.RecordingOutcome decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent, string? twilioCallSid = null, DateTimeOffset? at = null) => new()
     {
         Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         Crm = "dynamics",
@@ -26,6 +26,6 @@ internal static class CallRecords
         Language = "en-US",
         TwilioCallSid = twilioCallSid ?? "CA" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         CreatedAt = at ?? new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero),
-        Status = "in-progress",
+        Status = CrmRecording.Service.Calls.State.CallStatus.InProgress,
     };
 }

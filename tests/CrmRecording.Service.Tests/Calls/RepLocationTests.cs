@@ -16,6 +16,9 @@ public sealed class RepLocationTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
+    private List<string> UserReads() =>
+        [.. _sandbox.Dataverse.Requests.All.Where(r => r.Method == "GET" && r.Url.AbsolutePath.Contains("/systemusers", StringComparison.Ordinal)).Select(r => r.Url.PathAndQuery)];
+
     [Fact]
     public async Task Place_RepWithoutTerritory_UsesTheUserAddressAndSaysSoAfterTheCustomerLocation()
     {
@@ -27,6 +30,19 @@ public sealed class RepLocationTests : IDisposable
         Assert.StartsWith("Customer location:", reasons[rep - 1], StringComparison.Ordinal);
         Assert.DoesNotContain(reasons, r => r.Contains("territory", StringComparison.Ordinal));
         Assert.Contains("US-TX", placed.Jurisdictions);
+    }
+
+    [Fact]
+    public async Task Place_ClickToDial_ReadsTheRepsUserRowOnce()
+    {
+        var client = _sandbox.Client; // its token is minted first
+        var before = UserReads().Count;
+
+        var response = await client.PostAsJsonAsync("/api/calls", new { crm = "dynamics", entity = "contact", id = SeedData.Contacts.TexasLandline });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var reads = UserReads().Skip(before).ToList();
+        Assert.True(reads.Count == 1, "user rows read: " + string.Join(", ", reads));
     }
 
     [Fact]

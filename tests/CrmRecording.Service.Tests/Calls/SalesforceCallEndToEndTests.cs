@@ -115,6 +115,36 @@ public sealed class SalesforceCallEndToEndTests : IDisposable
         Assert.Single(_sandbox.Salesforce.Records("Task"), t => (string?)t["CallObject"] == placed.GetProperty("callId").GetString());
     }
 
+    [Fact]
+    public async Task PlaceSalesforceCall_NeutralTableAndPhoneNames_DialsTheContactsMobile()
+    {
+        var rep = _sandbox.AsSalesforce(SalesforceSeed.Users.SalesRep);
+
+        var response = await rep.PostAsJsonAsync("/api/calls", new { crm = "salesforce", entity = "contact", id = SalesforceSeed.Contacts.CaliforniaMobile, phoneField = "mobile" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var callId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("callId").GetString()!;
+        var call = (await _sandbox.Calls.GetAsync(callId))!;
+        Assert.Equal(("Contact", "+14155550101"), (call.Entity, call.CustomerPhone));
+    }
+
+    [Fact]
+    public async Task SalesforceCall_DoNotRecordContactHungUp_TaskIsCompletedAsNotRecorded()
+    {
+        var rep = _sandbox.AsSalesforce(SalesforceSeed.Users.SalesRep);
+        var response = await rep.PostAsJsonAsync("/api/calls", new { crm = "salesforce", entity = "Contact", id = SalesforceSeed.Contacts.DoNotRecord });
+        var placed = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var callId = placed.GetProperty("callId").GetString()!;
+        var call = await _sandbox.WaitAsync(callId, c => c.CustomerCallSid is not null, "the customer answered");
+
+        await _sandbox.Twilio.HangUpAsync(call.CustomerCallSid!);
+
+        var task = await _sandbox.WaitForSalesforceAsync("Task", t => (string?)t["CallObject"] == callId && (string?)t["Status"] == "Completed", "the Task completed");
+        Assert.Equal("Not recorded (do-not-record)", (string?)task["CallDisposition"]);
+        Assert.True((int?)task["CallDurationInSeconds"] >= 0, $"duration {task["CallDurationInSeconds"]}");
+        Assert.Contains("Decision: do-not-record", (string?)task["Description"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"crm":"salesforce","entity":"Account","id":"001Sd0000000001AAA"}""", "entity must be one of Contact, Lead, Opportunity")]
     [InlineData("""{"crm":"salesforce","entity":"Contact","id":"not-an-id"}""", "15- or 18-character Salesforce id")]

@@ -36,7 +36,7 @@ public sealed class StoredCallCompatibilityTests
             Id = "0123456789abcdef0123456789abcdef", Crm = "salesforce", Entity = "Contact",
             RecordId = customer.Key, RecordRef = customer, CustomerTable = "contact", CustomerId = customer.Key, CustomerRef = customer,
             RepUserId = CrmRecordRef.KeyOf("salesforce", "005Sd0000000004IAA"), RepRef = "005Sd0000000004IAA",
-            CustomerPhone = "+14155550101", Decision = "record", Reasons = [], Jurisdictions = [], RulesVersion = "r",
+            CustomerPhone = "+14155550101", Decision = CrmRecording.Core.Decisions.RecordingOutcome.Record, Reasons = [], Jurisdictions = [], RulesVersion = "r",
             CallbackBase = new Uri("https://media.example/"), Language = "en-US", CreatedAt = DateTimeOffset.UnixEpoch,
         };
 

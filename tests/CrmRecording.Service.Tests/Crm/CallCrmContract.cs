@@ -1,6 +1,7 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
 using CrmRecording.Service.Calls;
+using CrmRecording.Service.Calls.State;
 using CrmRecording.Service.Crm;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -133,6 +134,43 @@ public abstract class CallCrmContract : IDisposable
         Assert.Equal((link, "record-after-consent"), RecordingLinkAndDecision(call));
     }
 
+    [Fact]
+    public async Task CloseActivity_UnansweredCallNotRecorded_CompletesTheActivityWithItsLength()
+    {
+        var placed = await PlacedCallAsync();
+        var ended = placed with { Status = CallStatus.NoAnswer, EndedAt = placed.CreatedAt.AddSeconds(95) };
+
+        await Port.CloseActivityAsync(ended);
+
+        var (completed, length, summary) = ActivityAfterClose(ended);
+        Assert.True(completed, "the activity is completed");
+        Assert.InRange(length!.Value, TimeSpan.FromSeconds(95), TimeSpan.FromSeconds(95 + 59));
+        Assert.Contains("Decision: record-after-consent", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CloseActivity_RecordedCall_CompletesTheActivityAndKeepsTheLink()
+    {
+        var placed = await PlacedCallAsync();
+        var link = $"https://media.example/recordings/{Guid.NewGuid():N}";
+        var ended = placed with
+        {
+            Status = CallStatus.Completed,
+            EndedAt = placed.CreatedAt.AddSeconds(50),
+            Seconds = 42,
+            Recordings = [new CallRecording("RE00000000000000000000000000000001", "stored", "vault-id", 42, DeletedAtTwilio: true, WrittenToCrm: true)],
+        };
+        await Port.UpdatePhoneCallAsync(ended.PhoneCallId!.Value, link, 42, ended);
+
+        await Port.CloseActivityAsync(ended);
+
+        Assert.True(ActivityAfterClose(ended).Completed, "the activity is completed");
+        Assert.Equal((link, "record-after-consent"), RecordingLinkAndDecision(ended));
+    }
+
+    /// <summary>Whether the call's activity is completed, the length it carries and its consent summary.</summary>
+    protected abstract (bool Completed, TimeSpan? Length, string? Summary) ActivityAfterClose(CallRecord ended);
+
     /// <summary>How many consent log rows the CRM holds for the call.</summary>
     protected abstract int ConsentLogRows(string callId);
 
@@ -151,27 +189,7 @@ public abstract class CallCrmContract : IDisposable
     {
         var target = (await Port.GetTargetAsync(CaliforniaContact))!;
         var rep = (await Port.GetRepAsync(Rep))!;
-        var call = new CallRecord
-        {
-            Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
-            Crm = CrmName,
-            Entity = target.Regarding.Table,
-            RecordId = target.Regarding.Key,
-            RecordRef = target.Regarding,
-            CustomerTable = target.Customer.Table,
-            CustomerId = target.CustomerRef.Key,
-            CustomerRef = target.CustomerRef,
-            RepUserId = rep.User.Key,
-            RepRef = rep.User.Id,
-            CustomerPhone = "+14155550101",
-            Decision = "record-after-consent",
-            Reasons = ["All-party consent in California."],
-            Jurisdictions = ["US-CA", "US-TX"],
-            RulesVersion = "test",
-            CallbackBase = new Uri("https://media.example/"),
-            Language = "en-US",
-            CreatedAt = Now,
-        };
+        var call = TestCalls.ToRecordAfterConsent(CrmName, target, rep.User, Now);
         var activity = await Port.CreatePhoneCallAsync(call, "Call with contact (record-after-consent)");
         Assert.Equal(CrmName, activity.Crm);
         return call with { PhoneCallId = activity.Key, ActivityRef = activity };

@@ -33,5 +33,11 @@ public sealed class DataverseCallCrmContractTests : CallCrmContract
         return ((string?)row["crr_recordingurl"], (string?)row["crr_decision"]);
     }
 
+    protected override (bool Completed, TimeSpan? Length, string? Summary) ActivityAfterClose(CallRecord ended)
+    {
+        var row = StandIn.GetRow("phonecalls", Guid.Parse(ended.ActivityRef!.Id))!;
+        return ((int?)row["statecode"] == 1 && (int?)row["statuscode"] == 2, (int?)row["actualdurationminutes"] is { } minutes ? TimeSpan.FromMinutes(minutes) : null, (string?)row["crr_consentsummary"]);
+    }
+
     private static CrmRecordRef Ref(string table, Guid id) => new(CrmRecordRef.Dynamics, table, id.ToString("D"));
 }

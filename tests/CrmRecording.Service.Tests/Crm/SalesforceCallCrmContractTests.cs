@@ -53,7 +53,7 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
             RepUserId = Rep.Key,
             RepRef = Rep.Id,
             CustomerPhone = "+14155550101",
-            Decision = "record-after-consent",
+            Decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent,
             Reasons = [],
             Jurisdictions = ["US-CA"],
             RulesVersion = "test",
@@ -82,7 +82,7 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
             Id = "fedcba9876543210fedcba9876543210", Crm = CrmName, Entity = "Opportunity",
             RecordId = target.Regarding.Key, RecordRef = target.Regarding, CustomerTable = target.Customer.Table,
             CustomerId = target.CustomerRef.Key, CustomerRef = target.CustomerRef, RepUserId = Rep.Key, RepRef = Rep.Id,
-            CustomerPhone = "+14155550101", Decision = "record-after-consent", Reasons = [], Jurisdictions = ["US-CA"], RulesVersion = "test",
+            CustomerPhone = "+14155550101", Decision = CrmRecording.Core.Decisions.RecordingOutcome.RecordAfterConsent, Reasons = [], Jurisdictions = ["US-CA"], RulesVersion = "test",
             CallbackBase = new Uri("https://media.example/"), Language = "en-US", CreatedAt = Now,
         };
 
@@ -102,6 +102,12 @@ public sealed class SalesforceCallCrmContractTests : CallCrmContract
         Assert.Equal(("Call", "Outbound", placed.Id, 42), ((string?)task["TaskSubtype"], (string?)task["CallType"], (string?)task["CallObject"], (int?)task["CallDurationInSeconds"]));
         Assert.Equal(placed.ActivityRef.Id, (string?)record["Task_Id__c"]);
         return ((string?)record["Recording_Url__c"], (string?)record["Decision__c"]);
+    }
+
+    protected override (bool Completed, TimeSpan? Length, string? Summary) ActivityAfterClose(CallRecord ended)
+    {
+        var task = StandIn.Record("Task", ended.ActivityRef!.Id)!;
+        return ((string?)task["Status"] == "Completed", (int?)task["CallDurationInSeconds"] is { } seconds ? TimeSpan.FromSeconds(seconds) : null, (string?)task["Description"]);
     }
 
     private static CrmRecordRef Ref(string type, string id) => new(CrmRecordRef.Salesforce, type, id);

@@ -56,7 +56,7 @@ public sealed partial class SalesforcePackageSchemaTests : IDisposable
         await port.GetTargetAsync(new CrmRecordRef(CrmRecordRef.Salesforce, "Lead", SalesforceSeed.Leads.SeattleProspect));
         var target = (await port.GetTargetAsync(new CrmRecordRef(CrmRecordRef.Salesforce, "Opportunity", SalesforceSeed.Opportunities.FleetRenewal)))!;
         var rep = (await port.GetRepAsync(new CrmRecordRef(CrmRecordRef.Salesforce, "user", SalesforceSeed.Users.SalesRep)))!;
-        var call = Call(target, rep.User);
+        var call = TestCalls.ToRecordAfterConsent(CrmRecordRef.Salesforce, target, rep.User, TimeProvider.System.GetUtcNow());
         var task = await port.CreatePhoneCallAsync(call, "Call with Ana Reyes");
         call = call with { PhoneCallId = task.Key, ActivityRef = task, PausedSpans = [] };
         var granted = new ConsentEvent("consent-granted", call.CreatedAt.AddSeconds(9), "granted", "keypad", "1", "consent-question", "1", "en-US", ["US-CA"], call.Id);
@@ -158,28 +158,6 @@ public sealed partial class SalesforcePackageSchemaTests : IDisposable
 
     private static IEnumerable<(string, string, JsonNode?)> Fields(string type, JsonObject record) =>
         record.Where(p => p.Key != "attributes").Select(p => (type, p.Key, p.Value));
-
-    private static CallRecord Call(CallTarget target, CrmUser rep) => new()
-    {
-        Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
-        Crm = CrmRecordRef.Salesforce,
-        Entity = target.Regarding.Table,
-        RecordId = target.Regarding.Key,
-        RecordRef = target.Regarding,
-        CustomerTable = target.Customer.Table,
-        CustomerId = target.CustomerRef.Key,
-        CustomerRef = target.CustomerRef,
-        RepUserId = rep.Key,
-        RepRef = rep.Id,
-        CustomerPhone = "+14155550101",
-        Decision = "record-after-consent",
-        Reasons = ["All-party consent in California (Cal. Penal Code 632)."],
-        Jurisdictions = ["US-CA", "US", "US-TX"],
-        RulesVersion = "2026.12",
-        CallbackBase = new Uri("https://media.example/"),
-        Language = "en-US",
-        CreatedAt = TimeProvider.System.GetUtcNow(),
-    };
 
     [GeneratedRegex("[A-Za-z_]+__c")]
     private static partial Regex CustomName();

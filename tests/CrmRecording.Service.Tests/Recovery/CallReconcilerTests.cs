@@ -41,7 +41,7 @@ public sealed class CallReconcilerTests : IDisposable
         call = await _sandbox.WaitAsync(placed.CallId, c => c.IsSettled, "ended, stored and linked");
         var twilioCall = _sandbox.Twilio.FindCall(call.TwilioCallSid!)!;
         // Twilio's dates are whole seconds (RFC 2822).
-        Assert.Equal(("completed", twilioCall.EndTime!.Value.ToUnixTimeSeconds()), (call.Status, call.EndedAt!.Value.ToUnixTimeSeconds()));
+        Assert.Equal((CrmRecording.Service.Calls.State.CallStatus.Completed, twilioCall.EndTime!.Value.ToUnixTimeSeconds()), (call.Status, call.EndedAt!.Value.ToUnixTimeSeconds()));
         var entry = Assert.Single(call.Recordings);
         Assert.Equal("stored", entry.Status);
         Assert.Single(await _sandbox.Factory.Services.GetRequiredService<IMetadataStore>().ListRecordingsAsync(new RecordingQuery(ContactId: SeedData.Contacts.CaliforniaMobile.ToString())));

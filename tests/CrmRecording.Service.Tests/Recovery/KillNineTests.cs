@@ -73,7 +73,7 @@ public sealed class KillNineTests(OutlivingStandIns standIns) : IClassFixture<Ou
         using (await StartAsync())
         {
             call = await WaitForCallAsync(callId, c => c.IsSettled, "ended, stored and linked after the restart");
-            Assert.Equal("completed", call.Status);
+            Assert.Equal(CrmRecording.Service.Calls.State.CallStatus.Completed, call.Status);
             await AssertStoredOnceAndLinkedAsync(call);
         }
     }

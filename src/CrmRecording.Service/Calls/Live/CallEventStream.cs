@@ -26,10 +26,10 @@ internal static class CallEventStream
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (user, problem) = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        var lookup = await caller.ResolveAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (lookup is not CallerLookup.Found { User: var user })
         {
-            return problem!;
+            return CallHttp.Problem(lookup);
         }
 
         // Watch before the first read: a change committed in between is then seen, never lost.

@@ -1,3 +1,6 @@
+using CrmRecording.Core.Decisions;
+using CrmRecording.Service.Calls.State;
+
 namespace CrmRecording.Service.Calls.Live;
 
 /// <summary>
@@ -28,23 +31,23 @@ public sealed record CallStateView(
     public static CallStateView From(CallRecord call)
     {
         var ended = call.EndedAt is not null;
-        var phase = ended ? "ended" : call.CustomerCallSid is not null ? "answered" : call.Status == "placing" ? "placing" : "ringing";
+        var phase = ended ? "ended" : call.CustomerCallSid is not null ? "answered" : call.Status == CallStatus.Placing ? "placing" : "ringing";
         var answered = call.CustomerCallSid is not null;
         // A stored recording is final once its link is on the CRM's phone call too.
         var allTerminal = call.Recordings.All(r => Terminal.Contains(r.Status) && (r.Status != "stored" || r.WrittenToCrm));
         // A call allowed to record and answered produces a recording Twilio reports after the hang-up: wait for it.
-        var final = ended && allTerminal && (call.Recordings.Count > 0 || !call.RecordingAllowed || !answered || call.Status != "completed");
+        var final = ended && allTerminal && (call.Recordings.Count > 0 || !call.RecordingAllowed || !answered || call.Status != CallStatus.Completed);
         return new CallStateView(
             call.Id,
             call.Version,
             phase,
-            call.Decision,
+            call.Decision.ToWireName(),
             call.ConsentEvents.Any(e => e.Kind == "disclosure-played"),
             ConsentAnswerView.From(call.ConsentEvents),
             call.ManualStart?.At,
             RecordingState(call, ended),
             [.. call.PausedSpans.Select(p => new PausedSpanWindow(p.PausedAt, p.ResumedAt))],
-            ended ? call.Status : null,
+            ended ? call.Status.ToWireName() : null,
             call.EndedAt,
             [.. call.Recordings.Where(r => r.Status == "stored" && r.VaultId is not null).Select(r => new StoredRecordingView(r.VaultId!, r.Seconds, r.Manual))],
             final);
@@ -72,7 +75,7 @@ public sealed record CallStateView(
             return call.Recordings.Any(r => r.Status == "stopped") ? "stopped" : "not-recorded";
         }
 
-        return call.Decision == "do-not-record" || ended ? "not-recorded" : "waiting";
+        return call.Decision == RecordingOutcome.DoNotRecord || ended ? "not-recorded" : "waiting";
     }
 }
 

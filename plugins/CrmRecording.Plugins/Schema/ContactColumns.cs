@@ -1,4 +1,4 @@
-namespace CrmRecording.Plugins.Steps;
+namespace CrmRecording.Plugins.Schema;
 
 /// <summary>The contact and lead columns the steps read and write (standard Dataverse columns and the solution's crr_ ones).</summary>
 public static class ContactColumns
