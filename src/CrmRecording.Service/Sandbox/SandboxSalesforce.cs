@@ -1,13 +1,19 @@
 using CrmRecording.Emulators.Salesforce;
+using CrmRecording.Service.Crm.Salesforce;
+using CrmRecording.Service.Webhooks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CrmRecording.Service.Sandbox;
 
 /// <summary>
 /// The sandbox Salesforce org: the local Salesforce stand-in (a login host and an instance host), seeded like the
 /// sandbox Dataverse, started with the service. The service's production <c>SalesforceClient</c> signs in to it
-/// with the stand-in's client credentials.
+/// with the stand-in's client credentials. Once the service listens, the org's Contact and Lead flows send their
+/// Outbound Messages to this service's <c>/webhooks/salesforce/{secret}</c> with the generated secret, as the
+/// package's outbound message action does in a real org.
 /// </summary>
-internal sealed partial class SandboxSalesforce(ILogger<SandboxSalesforce> log) : IHostedService, IAsyncDisposable
+internal sealed partial class SandboxSalesforce(SalesforceNotificationSettings notifications, IServer server, IHostApplicationLifetime lifetime, ILogger<SandboxSalesforce> log) : IHostedService, IAsyncDisposable
 {
     private readonly SalesforceStandIn _standIn = new();
 
@@ -20,12 +26,33 @@ internal sealed partial class SandboxSalesforce(ILogger<SandboxSalesforce> log) 
     {
         var login = await _standIn.StartAsync(cancellationToken).ConfigureAwait(false);
         SandboxStarted(log, login, _standIn.InstanceAddress);
+        lifetime.ApplicationStarted.Register(PointOutboundMessages);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _standIn.DisposeAsync().AsTask();
 
     public ValueTask DisposeAsync() => _standIn.DisposeAsync();
 
+    private void PointOutboundMessages()
+    {
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is null)
+        {
+            NoAddress(log);
+            return;
+        }
+
+        var root = new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        _standIn.OutboundMessages.Endpoint = new Uri(root, SalesforceWebhookEndpoint.Route.Replace("{secret}", Uri.EscapeDataString(notifications.Secret.Value), StringComparison.Ordinal));
+        OutboundMessagesPointed(log);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox Salesforce stand-in: login {Login}, instance {Instance}")]
     private static partial void SandboxStarted(ILogger logger, Uri login, Uri instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox: the Salesforce stand-in's Contact and Lead flows send their Outbound Messages to this service")]
+    private static partial void OutboundMessagesPointed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox: the service's address is not known, so the Salesforce stand-in sends no Outbound Messages")]
+    private static partial void NoAddress(ILogger logger);
 }
