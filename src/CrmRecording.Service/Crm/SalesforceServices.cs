@@ -53,10 +53,10 @@ internal static class SalesforceServices
             configuration.GetSection(SalesforceClientOptions.SectionName).Bind(options);
             if (mode == "sandbox")
             {
-                var standIn = sp.GetRequiredService<Sandbox.SandboxSalesforce>().StandIn;
-                options.LoginUrl = new Uri(standIn.LoginAddress.GetLeftPart(UriPartial.Authority));
-                options.ClientId = standIn.Options.ClientId;
-                options.ClientSecret = standIn.Options.ClientSecret;
+                var sandbox = sp.GetRequiredService<Sandbox.SandboxSalesforce>();
+                options.LoginUrl = new Uri(sandbox.LoginAddress.GetLeftPart(UriPartial.Authority));
+                options.ClientId = sandbox.Options.ClientId;
+                options.ClientSecret = sandbox.Options.ClientSecret;
                 options.Username = null;
             }
 

@@ -73,16 +73,33 @@ internal sealed partial class OutboxWorker
 
         await heartbeatStop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(heartbeats).ConfigureAwait(false);
+        var done = new List<(OutboxJob Job, string Outcome)>(jobs.Count);
         for (var i = 0; i < jobs.Count; i++)
         {
             if (lost.Contains(jobs[i].Id))
             {
                 // Another worker holds it now; its outcome is that worker's to record.
                 LeaseLost(log, jobs[i].Kind, jobs[i].Attempts);
-                continue;
             }
+            else if (results[i].Error is null)
+            {
+                done.Add((jobs[i], results[i].Outcome ?? "done"));
+            }
+            else
+            {
+                await EndAsync(lane, handler, jobs[i], null, results[i].Error, stoppingToken).ConfigureAwait(false);
+            }
+        }
 
-            await EndAsync(lane, handler, jobs[i], results[i].Outcome, results[i].Error, stoppingToken).ConfigureAwait(false);
+        // One transaction for the batch's done jobs: 200 separate commits would cost more than the remote request.
+        await outbox.CompleteAllAsync([.. done.Select(d => d.Job.Id)], time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        foreach (var group in done.GroupBy(d => d.Outcome, StringComparer.Ordinal))
+        {
+            var count = group.Count();
+            BatchDone(log, lane.Name, count, group.Key);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox batch of {Kind}: {Count} jobs done: {Outcome}")]
+    private static partial void BatchDone(ILogger logger, string kind, int count, string outcome);
 }

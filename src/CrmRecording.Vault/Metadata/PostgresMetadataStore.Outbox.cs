@@ -171,6 +171,20 @@ public sealed partial class PostgresMetadataStore
             },
             cancellationToken);
 
+    public Task CompleteAllAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return WriteAsync(
+            async (connection, tx, ct) =>
+            {
+                await using var update = new NpgsqlCommand("UPDATE outbox SET done_at = @now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ANY(@ids);", connection, tx);
+                update.Parameters.AddWithValue("now", now.ToUniversalTime());
+                update.Parameters.AddWithValue("ids", ids.ToArray());
+                return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     public Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
         WriteAsync(
             async (connection, tx, ct) =>

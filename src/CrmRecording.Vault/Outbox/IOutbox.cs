@@ -40,6 +40,16 @@ public interface IOutbox
 
     Task CompleteAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>Completes the jobs of a batch together (one transaction in the stores); the default completes one after another.</summary>
+    async Task CompleteAllAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            await CompleteAsync(id, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);
 
