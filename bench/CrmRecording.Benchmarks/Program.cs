@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "sf-enrich")
     return await SalesforceEnrichBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "dv-enrich")
+{
+    return await DataverseEnrichBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "wav")
 {
     return await WavCommand.RunAsync(args[1..]);

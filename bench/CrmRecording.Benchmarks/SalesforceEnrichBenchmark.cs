@@ -19,7 +19,7 @@ internal static class SalesforceEnrichBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var options = Options(args);
+        var options = BenchService.Options(args);
         if (options is null)
         {
             await Console.Error.WriteLineAsync("usage: sf-enrich --service DLL --port PORT --data DIR [--contacts 10000]").ConfigureAwait(false);
@@ -30,11 +30,15 @@ internal static class SalesforceEnrichBenchmark
         await using var standIn = new SalesforceStandIn(new SalesforceStandInOptions { DailyApiLimit = 10_000_000 });
         var login = await standIn.StartAsync().ConfigureAwait(false);
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        using var service = StartService(serviceDll, port, data, login, secret);
+        using var service = BenchService.Start(serviceDll, port, data, new()
+        {
+            ["Sandbox__Salesforce__LoginUrl"] = login.AbsoluteUri,
+            ["Salesforce__NotificationSecret"] = secret,
+        });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitReadyAsync(http, service).ConfigureAwait(false);
+            await BenchService.WaitReadyAsync(http, service).ConfigureAwait(false);
             standIn.OutboundMessages.Endpoint = new Uri(http.BaseAddress, $"webhooks/salesforce/{secret}");
 
             // Warm-up: one contact through the whole path, so the run below times enrichment, not start-up.
@@ -66,11 +70,7 @@ internal static class SalesforceEnrichBenchmark
         }
         finally
         {
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-                await service.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await BenchService.StopAsync(service).ConfigureAwait(false);
         }
     }
 
@@ -135,88 +135,5 @@ internal static class SalesforceEnrichBenchmark
         {
             throw new InvalidOperationException($"{unenriched} contacts were sent in a write but hold no enrichment.");
         }
-    }
-
-    private static Process StartService(string dll, int port, string data, Uri login, string secret)
-    {
-        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = data };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Service__DataDirectory"] = Path.Combine(data, "data");
-        start.Environment["Vault__KeyFile"] = Path.Combine(data, "keys", "keyring.json");
-        start.Environment["Sandbox__Salesforce__LoginUrl"] = login.AbsoluteUri;
-        start.Environment["Salesforce__NotificationSecret"] = secret;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__CrmRecording.Service.Outbox"] = "Information";
-        start.Environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
-        Directory.CreateDirectory(data);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
-        var log = new StreamWriter(Path.Combine(data, "service.log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (log)
-                {
-                    log.WriteLine(e.Data);
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, Process service)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (service.HasExited)
-            {
-                throw new InvalidOperationException($"The service exited with {service.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("health/ready").ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException("The service did not become ready in 60 s.");
-    }
-
-    private static (string Dll, int Port, string Data, int Count)? Options(IReadOnlyList<string> args)
-    {
-        string? dll = null, data = null;
-        int port = 0, count = 10_000;
-        for (var i = 0; i + 1 < args.Count; i += 2)
-        {
-            var ok = args[i] switch
-            {
-                "--service" => (dll = args[i + 1]) is not null,
-                "--data" => (data = args[i + 1]) is not null,
-                "--port" => int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) && port > 0,
-                "--contacts" => int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count > 0,
-                _ => false,
-            };
-            if (!ok)
-            {
-                return null;
-            }
-        }
-
-        return dll is null || data is null || port == 0 || args.Count % 2 != 0 ? null : (dll, port, data, count);
     }
 }
