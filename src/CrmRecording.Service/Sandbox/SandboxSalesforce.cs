@@ -2,7 +2,6 @@ using CrmRecording.Emulators.Salesforce;
 using CrmRecording.Service.Crm.Salesforce;
 using CrmRecording.Service.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CrmRecording.Service.Sandbox;
 
@@ -54,14 +53,12 @@ internal sealed partial class SandboxSalesforce(SalesforceNotificationSettings n
             return;
         }
 
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (listening is null)
+        if (SandboxListening.Root(server) is not { } root)
         {
             NoAddress(log);
             return;
         }
 
-        var root = new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         _standIn.OutboundMessages.Endpoint = new Uri(root, SalesforceWebhookEndpoint.Route.Replace("{secret}", Uri.EscapeDataString(notifications.Secret.Value), StringComparison.Ordinal));
         OutboundMessagesPointed(log);
     }
