@@ -74,6 +74,22 @@ public sealed class SalesforceEnrichmentTests
     }
 
     [Fact]
+    public async Task UserVerifiesALeadsRegion_LeadIsEnrichedFromItsOwnAddressFields()
+    {
+        using var sandbox = Sandbox();
+        var lead = SalesforceSeed.Leads.SeattleProspect;
+
+        sandbox.Salesforce.Edit("Lead", [(lead, new JsonObject { ["Recording_Verified_Region__c"] = "US-CA" })]);
+
+        var written = await sandbox.WaitForSalesforceAsync("Lead", r => (string?)r["Id"] == lead && r["Recording_Last_Enriched__c"] is not null, "the lead's enrichment written back");
+        // The verified region is strong evidence: it stands in for the Seattle area code and address.
+        Assert.Contains("US-CA", (string?)written["Recording_Jurisdictions__c"], StringComparison.Ordinal);
+        Assert.DoesNotContain("US-WA", (string?)written["Recording_Jurisdictions__c"], StringComparison.Ordinal);
+        Assert.Equal("strong", (string?)written["Recording_Evidence_Strength__c"]);
+        Assert.Equal("+12065550110", (string?)written["Recording_Phone_E164__c"]);
+    }
+
+    [Fact]
     public async Task OlderChangeArrivingAfterANewerOne_IsDropped_AndTheNewerEnrichmentStays()
     {
         using var sandbox = Sandbox();
