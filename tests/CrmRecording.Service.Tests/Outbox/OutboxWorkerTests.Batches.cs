@@ -1,40 +1,20 @@
 using CrmRecording.Service.Outbox;
-using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Service.Tests.Outbox;
 
 /// <summary>Lanes whose handler takes batches: one claim and one run for many jobs, each job ending on its own result.</summary>
-public sealed class OutboxBatchTests : IAsyncLifetime
+public sealed partial class OutboxWorkerTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Directory.CreateTempSubdirectory("crmrec-outbox-batch-").FullName;
-    private SqliteMetadataStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        _store = new SqliteMetadataStore(Path.Combine(_directory, "vault.db"));
-        await _store.MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private OutboxWorker Worker(TimeProvider time, IOutboxJobHandler handler) => new(_store, [handler], time, NullLogger<OutboxWorker>.Instance);
-
-    private static OutboxJob Job(string key) => new(Guid.NewGuid().ToString("N"), "batch", key, $$"""{"key":"{{key}}"}""", T0, 0, T0);
+    private static OutboxJob BatchJob(string key) => Job("batch", key, T0);
 
     [Fact]
     public async Task RunOnce_450Jobs_RunInBatchesOfTheHandlersSize()
     {
         var handler = new BatchHandler(_ => null);
-        var worker = Worker(new FakeTimeProvider(T0), handler);
-        await _store.EnqueueAllAsync([.. Enumerable.Range(0, 450).Select(i => Job($"b-{i}"))]);
+        var worker = Worker(new FakeTimeProvider(T0), [handler]);
+        await _store.EnqueueAllAsync([.. Enumerable.Range(0, 450).Select(i => BatchJob($"b-{i}"))]);
 
         var attempted = 0;
         while (await worker.RunOnceAsync(CancellationToken.None) is var n && n > 0)
@@ -57,8 +37,8 @@ public sealed class OutboxBatchTests : IAsyncLifetime
             "refused" => new JobRefusedException("The org's validation rule refused it."),
             _ => null,
         });
-        var worker = Worker(time, handler);
-        await _store.EnqueueAllAsync([Job("done"), Job("retry"), Job("refused")]);
+        var worker = Worker(time, [handler]);
+        await _store.EnqueueAllAsync([BatchJob("done"), BatchJob("retry"), BatchJob("refused")]);
 
         Assert.Equal(3, await worker.RunOnceAsync(CancellationToken.None));
 
@@ -75,8 +55,8 @@ public sealed class OutboxBatchTests : IAsyncLifetime
     public async Task RunOnce_BatchThatThrows_FailsEveryJobOfIt_ForALaterAttempt()
     {
         var handler = new BatchHandler(_ => null) { Throw = true };
-        var worker = Worker(new FakeTimeProvider(T0), handler);
-        await _store.EnqueueAllAsync([Job("x-1"), Job("x-2")]);
+        var worker = Worker(new FakeTimeProvider(T0), [handler]);
+        await _store.EnqueueAllAsync([BatchJob("x-1"), BatchJob("x-2")]);
 
         Assert.Equal(2, await worker.RunOnceAsync(CancellationToken.None));
 
