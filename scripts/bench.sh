@@ -7,7 +7,11 @@
 #  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
-#  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms).
+#  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms);
+#  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
+#             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
+#  dv-enrich  the Dynamics counterpart: 10,000 contact updates in a Dataverse stand-in, each a webhook step, until
+#             every enrichment is written back (DV_CONTACTS to change the count);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
 #             alternately in the same run.
@@ -18,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks sf-enrich dv-enrich}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -41,10 +45,10 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range || want peaks; then
+if want calls || want ingest || want range || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
-if want webhook || want calls || want range || want peaks; then
+if want webhook || want calls || want range || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
@@ -237,4 +241,17 @@ done
 kill "$azurite_bench_pid" 2>/dev/null || true
 wait "$azurite_bench_pid" 2>/dev/null || true
 azurite_bench_pid=""
+fi
+
+if want sf-enrich; then
+  echo "== Salesforce enrichment: ${SF_CONTACTS:-10000} Contacts imported in a Salesforce stand-in, whose flow sends the Release service"
+  echo "   (sandbox mode, attached to that stand-in) an Outbound Message per 100, until every enrichment is written back"
+  echo "   (target: <= 60 REST requests for the write-back)"
+  run "${bench[@]}" sf-enrich --service "$service_dll" --port 5095 --data "$work/sf-enrich" --contacts "${SF_CONTACTS:-10000}"
+fi
+
+if want dv-enrich; then
+  echo "== Dynamics enrichment: ${DV_CONTACTS:-10000} contact updates through a Dataverse stand-in's Web API, each an asynchronous"
+  echo "   webhook step to the Release service (sandbox mode, attached to that stand-in), until every enrichment is written back"
+  run "${bench[@]}" dv-enrich --service "$service_dll" --port 5093 --data "$work/dv-enrich" --contacts "${DV_CONTACTS:-10000}"
 fi

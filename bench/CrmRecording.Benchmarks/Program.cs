@@ -17,6 +17,16 @@ if (args.Length > 0 && args[0] == "ingest")
     return await IngestBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "sf-enrich")
+{
+    return await SalesforceEnrichBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "dv-enrich")
+{
+    return await DataverseEnrichBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "wav")
 {
     return await WavCommand.RunAsync(args[1..]);

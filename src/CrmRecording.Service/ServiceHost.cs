@@ -95,6 +95,7 @@ internal static class ServiceHost
         app.MapOpenApi();
         app.MapHealth();
         app.MapDataverseWebhook();
+        app.MapSalesforceWebhook();
         app.MapCalls();
         app.MapTwilioWebhooks();
         app.MapPlayback();

@@ -10,6 +10,7 @@ namespace CrmRecording.Plugins.Ports;
 /// <param name="Reasons">The key reasons, joined.</param>
 /// <param name="RulesVersion">The jurisdiction data's version.</param>
 /// <param name="EnrichedAt">When.</param>
+/// <param name="PhoneE164">The number the decision read, in E.164; null when none could be read.</param>
 public sealed record ContactEnrichment(
     string Jurisdictions,
     string LocationSource,
@@ -19,4 +20,5 @@ public sealed record ContactEnrichment(
     string Decision,
     string Reasons,
     string RulesVersion,
-    DateTimeOffset EnrichedAt);
+    DateTimeOffset EnrichedAt,
+    string? PhoneE164 = null);

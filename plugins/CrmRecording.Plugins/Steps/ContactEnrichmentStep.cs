@@ -1,7 +1,5 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
-using CrmRecording.Core.Jurisdictions;
-using CrmRecording.Core.Phones;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Registration;
 using CrmRecording.Plugins.Schema;
@@ -17,6 +15,8 @@ namespace CrmRecording.Plugins.Steps;
 public sealed class ContactEnrichmentStep(ICrmRecords crm, ILineTypeLookup lineTypes, ConsentEngine engine, ContactReader reader) : IPluginStep
 {
     private const int MaxDepth = 8;
+
+    private readonly ContactEnricher _enricher = new(lineTypes, engine, reader);
 
     private static readonly string[] SystemColumns = ["modifiedon", "modifiedby", "modifiedonbehalfby", "versionnumber", "contactid", "leadid"];
 
@@ -51,34 +51,8 @@ public sealed class ContactEnrichmentStep(ICrmRecords crm, ILineTypeLookup lineT
         }
 
         var repRegion = contact.OwnerId is { } owner ? await crm.GetUserRegionAsync(owner, cancellationToken).ConfigureAwait(false) : null;
-        var fields = contact.ToFields(repRegion);
-        var read = reader.Read(fields, DateOnly.FromDateTime(context.Now.UtcDateTime));
-        if (!read.IsValid)
-        {
-            var problem = $"{read.Field}: {read.Error}";
-            await crm.UpdateEnrichmentAsync(context.Table, context.RecordId, new ContactEnrichment(string.Empty, "none", "none", contact.DeviceType ?? "unknown", string.Empty, string.Empty, problem, engine.Versions.Rules, context.Now), cancellationToken).ConfigureAwait(false);
-            return new StepOutcome.Done($"not enriched: {problem}");
-        }
-
-        var input = read.Input;
-        if (input.Customer.Phone is { } number && input.Customer.Device == DeviceType.Unknown && string.IsNullOrWhiteSpace(contact.DeviceType))
-        {
-            var device = await lineTypes.LookupAsync(number, cancellationToken).ConfigureAwait(false);
-            input = input with { Customer = input.Customer with { Device = device } };
-        }
-
-        var decision = engine.Decide(input);
-        var enrichment = new ContactEnrichment(
-            decision.CustomerJurisdictionCodes(),
-            decision.CustomerEvidence.Where(e => e.Places.Count > 0).MaxBy(e => e.Strength)?.Source ?? "no location evidence",
-            decision.CustomerEvidenceStrength.ToString().ToLowerInvariant(),
-            input.Customer.Device.ToWireName(),
-            decision.Deciding?.Rule.ToWireName() ?? "unknown-location",
-            decision.Outcome.ToWireName(),
-            string.Join(" | ", decision.KeyReasons),
-            decision.Versions.Rules,
-            context.Now);
+        var enrichment = await _enricher.EnrichAsync(contact, repRegion, context.Now, cancellationToken).ConfigureAwait(false);
         await crm.UpdateEnrichmentAsync(context.Table, context.RecordId, enrichment, cancellationToken).ConfigureAwait(false);
-        return new StepOutcome.Done($"{decision.Outcome.ToWireName()} ({enrichment.Jurisdictions})");
+        return new StepOutcome.Done(enrichment.Decision.Length == 0 ? $"not enriched: {enrichment.Reasons}" : $"{enrichment.Decision} ({enrichment.Jurisdictions})");
     }
 }

@@ -2,6 +2,7 @@ using CrmRecording.Emulators.Hosting;
 using System.Text.Json.Nodes;
 using CrmRecording.Emulators.Journal;
 using CrmRecording.Emulators.Salesforce.Auth;
+using CrmRecording.Emulators.Salesforce.Automation;
 using CrmRecording.Emulators.Salesforce.Faults;
 using CrmRecording.Emulators.Salesforce.Http;
 using CrmRecording.Emulators.Salesforce.Journal;
@@ -35,7 +36,13 @@ public sealed class SalesforceStandIn : IAsyncDisposable
         Faults.SessionsExpired += sessions.ExpireAll;
         var tokens = new TokenHandler(Options, store, sessions, () => LoginAddress, () => InstanceAddress);
         handler = new RestHandler(Options, store, sessions, tokens, Faults, Requests, () => LoginAddress.Port);
+        OutboundMessages = new OutboundMessages(Options, () => InstanceAddress);
+        store.Changed += OutboundMessages.OnChanged;
+        store.Validate = TaskGate.Check;
     }
+
+    /// <summary>The org's automation: the Outbound Messages its Contact and Lead flows send, and their delivery.</summary>
+    public OutboundMessages OutboundMessages { get; }
 
     public SalesforceStandInOptions Options { get; }
 
@@ -56,6 +63,28 @@ public sealed class SalesforceStandIn : IAsyncDisposable
     /// <summary>Copies of every record of an object, in creation order.</summary>
     public IReadOnlyList<JsonObject> Records(string type) => store.All(type);
 
+    /// <summary>
+    /// Saves changes to records as a user would in the org (a form, a list edit, a data load): validation rules apply
+    /// and the org's flows run, so a Contact or Lead whose input fields change is sent to the service.
+    /// </summary>
+    /// <param name="asUserId">Who saves; by default the seeded sales rep.</param>
+    public void Edit(string type, IEnumerable<(string Id, JsonObject Fields)> changes, string? asUserId = null)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (id, fields) in changes)
+        {
+            store.Update(type, RecordIds.Normalize(id) ?? throw new ArgumentException($"'{id}' is not a record id.", nameof(changes)), fields, asUserId ?? SalesforceSeed.Users.SalesRep, Options.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>Creates records as a user would (an import): validation rules apply and the org's flows run.</summary>
+    /// <returns>The new records' ids, in order.</returns>
+    public IReadOnlyList<string> Create(string type, IEnumerable<JsonObject> records, string? asUserId = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return [.. records.Select(r => store.Insert(type, r, asUserId ?? SalesforceSeed.Users.SalesRep, Options.TimeProvider.GetUtcNow()))];
+    }
+
     /// <summary>Loads the seed data (unless turned off), listens on two free loopback ports and returns the login address.</summary>
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +102,7 @@ public sealed class SalesforceStandIn : IAsyncDisposable
         (app, var addresses) = await LoopbackHost.StartAsync(handler.HandleAsync, [0, 0], cancellationToken).ConfigureAwait(false);
         login = addresses[0];
         instance = addresses[1];
+        OutboundMessages.Start();
         return login;
     }
 
@@ -85,6 +115,7 @@ public sealed class SalesforceStandIn : IAsyncDisposable
 
         disposed = true;
         Faults.SessionsExpired -= sessions.ExpireAll;
+        await OutboundMessages.DisposeAsync().ConfigureAwait(false);
         await LoopbackHost.StopAsync(app).ConfigureAwait(false);
     }
 }

@@ -33,6 +33,21 @@ public sealed class SalesforceStandInOptions
 
     public bool LoadSeedData { get; set; } = true;
 
+    /// <summary>The wait before an unacknowledged Outbound Message is sent again; it doubles with each attempt.</summary>
+    public TimeSpan OutboundMessageRetryBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts (two hours in Salesforce).</summary>
+    public TimeSpan OutboundMessageRetryMax { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>An Outbound Message still unacknowledged at this age is dropped (24 hours in Salesforce).</summary>
+    public TimeSpan OutboundMessageMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Messages in flight at once.</summary>
+    public int OutboundMessageSenders { get; set; } = 2;
+
+    /// <summary>How long a send waits for the listener's answer.</summary>
+    public TimeSpan OutboundMessageTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal void ThrowIfInvalid()
@@ -51,6 +66,11 @@ public sealed class SalesforceStandInOptions
         if (DailyApiLimit < 1)
         {
             errors.Add($"{nameof(DailyApiLimit)} must be positive (got {DailyApiLimit}).");
+        }
+
+        if (OutboundMessageRetryBase <= TimeSpan.Zero || OutboundMessageRetryMax < OutboundMessageRetryBase || OutboundMessageMaxAge <= TimeSpan.Zero || OutboundMessageSenders < 1)
+        {
+            errors.Add("The outbound message retry base and maximum age must be positive, the maximum retry at least the base, and there must be a sender.");
         }
 
         if (errors.Count > 0)

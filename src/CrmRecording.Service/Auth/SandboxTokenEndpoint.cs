@@ -87,9 +87,9 @@ internal static class SandboxTokenEndpoint
     /// <summary>A token naming a seeded, active Salesforce User by <c>sf_user_id</c>.</summary>
     private static Results<Ok<SandboxToken>, ProblemHttpResult> MintSalesforce(SandboxTokenRequest request, SandboxTokenIssuer issuer, SandboxSalesforce? sandbox, TimeProvider time)
     {
-        if (sandbox is null)
+        if (sandbox is null || sandbox.Attached)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No sandbox Salesforce", detail: "The Salesforce stand-in is not running (Salesforce:Mode is not sandbox).");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No sandbox Salesforce", detail: "The Salesforce stand-in is not running in this service (Salesforce:Mode is not sandbox, or Sandbox:Salesforce:LoginUrl attaches another).");
         }
 
         if (!Salesforce.SalesforceId.TryParse(request.UserId, out var id))

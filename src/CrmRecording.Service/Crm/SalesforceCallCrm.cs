@@ -20,6 +20,9 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
     public const string CallRecordingObject = "Call_Recording__c";
     public const string ConsentLogObject = "Consent_Log__c";
 
+    /// <summary>The error code of a validation rule's refusal (the package's Task gate among them).</summary>
+    public const string ValidationRefusal = "FIELD_CUSTOM_VALIDATION_EXCEPTION";
+
     private SalesforceClient Client => lazyClient.Value;
 
     public Task<CallTarget?> GetTargetAsync(CrmRecordRef record, CancellationToken cancellationToken = default) =>
@@ -213,6 +216,11 @@ internal sealed class SalesforceCallCrm(Lazy<SalesforceClient> lazyClient) : ICa
         catch (SalesforceException ex) when (ex.IsRetryLater)
         {
             throw new RetryLaterException($"Salesforce answered {ex.Status} {ex.ErrorCode}: try again later.", ex.RetryAfter);
+        }
+        catch (SalesforceException ex) when (ex.ErrorCode == ValidationRefusal)
+        {
+            // The org's rules refuse the write (the package's Task gate, say): no retry changes that, so the job ends here with the org's words.
+            throw new JobRefusedException($"Salesforce refused the write ({ex.ErrorCode}): {ex.ServerMessage}", ex);
         }
     }
 

@@ -1,4 +1,9 @@
+using CrmRecording.Plugins.Steps;
 using CrmRecording.Salesforce;
+using CrmRecording.Service.Crm.Salesforce;
+using CrmRecording.Service.Outbox;
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Outbox;
 using CrmRecording.Service.Playback;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +37,9 @@ internal static class SalesforceServices
             throw new OptionsValidationException("Salesforce", typeof(SalesforceClientOptions), ["Salesforce:Mode is remote while Twilio is the sandbox stand-in: calls for real Salesforce records would go to the local stand-in. Set Twilio:Mode=remote with the account's settings."]);
         }
 
+        // Validated here, so a remote org without its notification secret or org id stops the start, naming the setting.
+        var notifications = SalesforceNotificationSettings.From(configuration, mode, Emulators.Salesforce.Seed.SalesforceSeed.OrganizationId);
+        services.AddSingleton(notifications);
         if (mode == "sandbox")
         {
             services.AddSingleton<Sandbox.SandboxSalesforce>();
@@ -45,10 +53,10 @@ internal static class SalesforceServices
             configuration.GetSection(SalesforceClientOptions.SectionName).Bind(options);
             if (mode == "sandbox")
             {
-                var standIn = sp.GetRequiredService<Sandbox.SandboxSalesforce>().StandIn;
-                options.LoginUrl = new Uri(standIn.LoginAddress.GetLeftPart(UriPartial.Authority));
-                options.ClientId = standIn.Options.ClientId;
-                options.ClientSecret = standIn.Options.ClientSecret;
+                var sandbox = sp.GetRequiredService<Sandbox.SandboxSalesforce>();
+                options.LoginUrl = new Uri(sandbox.LoginAddress.GetLeftPart(UriPartial.Authority));
+                options.ClientId = sandbox.Options.ClientId;
+                options.ClientSecret = sandbox.Options.ClientSecret;
                 options.Username = null;
             }
 
@@ -62,6 +70,9 @@ internal static class SalesforceServices
             sp.GetRequiredService<IOptions<PlaybackOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SalesforceCallCrm(sp.GetRequiredService<Lazy<SalesforceClient>>()));
+        services.AddSingleton(sp => (IChangeMarks)sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ContactEnricher>(sp));
+        services.AddSingleton<IOutboxJobHandler>(sp => ActivatorUtilities.CreateInstance<SalesforceEnrichmentHandler>(sp));
         return services;
     }
 }

@@ -41,8 +41,9 @@ internal sealed partial class RecordingIngestHandler(
     public async Task GaveUpAsync(OutboxJob job, string reason, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<RecordingIngestJob>(job.Payload) ?? throw new InvalidOperationException("The job's payload is empty.");
-        var problem = $"Not stored: the ingest was given up ({reason}). Once the cause is fixed: crmrec outbox retry {job.Id}";
-        await calls.UpdateAsync(payload.CallId, c => With(c, payload.RecordingSid, r => r with { Problem = problem }), cancellationToken).ConfigureAwait(false);
+        var stored = $"Stored, but not written to the CRM: the write-back was given up ({reason}). Once the cause is fixed: crmrec outbox retry {job.Id}";
+        var lost = $"Not stored: the ingest was given up ({reason}). Once the cause is fixed: crmrec outbox retry {job.Id}";
+        await calls.UpdateAsync(payload.CallId, c => With(c, payload.RecordingSid, r => r with { Problem = r.Status == "stored" ? stored : lost }), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> RunAsync(OutboxJob job, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace CrmRecording.Service.Logging;
 /// Keeps the Dataverse webhook key out of every log: Dataverse may present it as <c>?code=</c>, and ASP.NET Core's
 /// request logging, Kestrel and routing write request URLs at Information level and below. Every logger the
 /// service creates goes through <see cref="RedactingLoggerFactory"/>, which replaces the value of any <c>code=</c>
-/// query parameter in messages, structured values and scopes before any provider sees them.
+/// query parameter in messages, structured values and scopes before any provider sees them. The Salesforce
+/// notification secret travels as the last path segment of <c>/webhooks/salesforce/{secret}</c> and is replaced the same way.
 /// </summary>
 internal static partial class QueryKeyRedaction
 {
@@ -22,9 +23,16 @@ internal static partial class QueryKeyRedaction
             sp.GetService<IExternalScopeProvider>())));
 
     /// <summary>Cheap test first: most log lines carry no query string at all.</summary>
-    public static bool Applies(string? text) => text is not null && text.Contains("code=", StringComparison.OrdinalIgnoreCase) && CodeValue().IsMatch(text);
+    public static bool Applies(string? text) =>
+        text is not null
+        && ((text.Contains("code=", StringComparison.OrdinalIgnoreCase) && CodeValue().IsMatch(text))
+            || (text.Contains("/webhooks/salesforce/", StringComparison.OrdinalIgnoreCase) && PathSecret().IsMatch(text)));
 
-    public static string Redact(string text) => CodeValue().Replace(text, Replacement);
+    public static string Redact(string text) => PathSecret().Replace(CodeValue().Replace(text, Replacement), Replacement);
+
+    /// <summary>The segment after <c>/webhooks/salesforce/</c>, up to the next separator.</summary>
+    [GeneratedRegex(@"(?<=/webhooks/salesforce/)(?!\[redacted\])[^/?#\s""'<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PathSecret();
 
     /// <summary>The value of a <c>code</c> parameter after <c>?</c>, <c>&amp;</c> or <c>;</c>, up to the next separator.</summary>
     [GeneratedRegex(@"(?<=[?&;]code=)(?!\[redacted\])[^&#\s""'<>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

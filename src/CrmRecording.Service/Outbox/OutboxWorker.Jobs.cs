@@ -28,12 +28,8 @@ internal sealed partial class OutboxWorker
             return;
         }
 
-        if (job.Attempts > lane.MaxAttempts)
+        if (await DeadIfNeverFinishedAsync(lane, handler, job).ConfigureAwait(false))
         {
-            // Claimed again after its last allowed attempt ended without an outcome (the process died while running it).
-            var reason = $"Gave up after {job.Attempts - 1} attempts, the last of which never finished (the service stopped while running it); before that: {job.LastError ?? "no error recorded"}";
-            await DeadLetterAsync(handler, job, reason).ConfigureAwait(false);
-            JobDead(log, job.Kind, job.Attempts - 1, "never finished");
             return;
         }
 
@@ -49,8 +45,7 @@ internal sealed partial class OutboxWorker
         {
             var outcome = await handler.RunAsync(job, run.Token).ConfigureAwait(false);
             await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
-            await outbox.CompleteAsync(job.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            JobDone(log, job.Kind, job.Attempts, outcome);
+            await EndAsync(lane, handler, job, outcome, null, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -62,25 +57,60 @@ internal sealed partial class OutboxWorker
                 return;
             }
 
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            if (ex is OperationCanceledException && stoppingToken.IsCancellationRequested)
-            {
-                // Shutting down: hand the job back at once instead of letting its lease run out.
-                await outbox.FailAsync(job.Id, "interrupted by a shutdown", time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-
-            if (job.Attempts >= lane.MaxAttempts)
-            {
-                await DeadLetterAsync(handler, job, $"Gave up after {job.Attempts} attempts; the last: {error}").ConfigureAwait(false);
-                JobDead(log, job.Kind, job.Attempts, ex.GetType().Name);
-                return;
-            }
-
-            var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
-            await outbox.FailAsync(job.Id, error, time.GetUtcNow() + delay, CancellationToken.None).ConfigureAwait(false);
-            JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
+            await EndAsync(lane, handler, job, null, ex, stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Records how an attempt ended: done, handed back at a shutdown, refused for good, dead-lettered, or retried after a backoff.</summary>
+    private async Task EndAsync(OutboxLane lane, IOutboxJobHandler handler, OutboxJob job, string? outcome, Exception? ex, CancellationToken stoppingToken)
+    {
+        if (ex is null)
+        {
+            await outbox.CompleteAsync(job.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            JobDone(log, job.Kind, job.Attempts, outcome ?? "done");
+            return;
+        }
+
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        if (ex is OperationCanceledException && stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the job back at once instead of letting its lease run out.
+            await outbox.FailAsync(job.Id, "interrupted by a shutdown", time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (ex is JobRefusedException refused)
+        {
+            // Trying again cannot help: the remote refused the work itself. Dead at once, with the remote's reason.
+            await DeadLetterAsync(handler, job, $"Refused on attempt {job.Attempts}: {refused.Message}").ConfigureAwait(false);
+            JobDead(log, job.Kind, job.Attempts, nameof(JobRefusedException));
+            return;
+        }
+
+        if (job.Attempts >= lane.MaxAttempts)
+        {
+            await DeadLetterAsync(handler, job, $"Gave up after {job.Attempts} attempts; the last: {error}").ConfigureAwait(false);
+            JobDead(log, job.Kind, job.Attempts, ex.GetType().Name);
+            return;
+        }
+
+        var delay = Backoff(job.Attempts, RetryAfter(ex), RetryBase);
+        await outbox.FailAsync(job.Id, error, time.GetUtcNow() + delay, CancellationToken.None).ConfigureAwait(false);
+        JobFailed(log, job.Kind, job.Attempts, ex.GetType().Name, delay.TotalSeconds);
+    }
+
+    /// <summary>A job claimed again after its last allowed attempt ended without an outcome (the process died while running it) is dead-lettered.</summary>
+    private async Task<bool> DeadIfNeverFinishedAsync(OutboxLane lane, IOutboxJobHandler handler, OutboxJob job)
+    {
+        if (job.Attempts <= lane.MaxAttempts)
+        {
+            return false;
+        }
+
+        var reason = $"Gave up after {job.Attempts - 1} attempts, the last of which never finished (the service stopped while running it); before that: {job.LastError ?? "no error recorded"}";
+        await DeadLetterAsync(handler, job, reason).ConfigureAwait(false);
+        JobDead(log, job.Kind, job.Attempts - 1, "never finished");
+        return true;
     }
 
     private async Task DeadLetterAsync(IOutboxJobHandler handler, OutboxJob job, string reason)

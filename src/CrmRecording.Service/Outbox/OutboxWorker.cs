@@ -43,6 +43,18 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
         var attempted = 0;
         foreach (var lane in Lanes)
         {
+            if (lane.Handler is IOutboxBatchHandler batcher)
+            {
+                var batch = await ClaimBatchAsync(lane, batcher, linger: false, cancellationToken).ConfigureAwait(false);
+                attempted += batch.Count;
+                if (batch.Count > 0)
+                {
+                    await RunBatchAsync(lane, batcher, batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
             var jobs = await outbox.ClaimAsync(_worker, lane.Parallelism, time.GetUtcNow(), Lease, lane.Kinds, cancellationToken).ConfigureAwait(false);
             attempted += jobs.Count;
             await Task.WhenAll(jobs.Select(job => RunJobAsync(lane, job, cancellationToken))).ConfigureAwait(false);
@@ -62,9 +74,22 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
             {
                 try
                 {
-                    var jobs = await outbox.ClaimAsync(_worker, lane.Parallelism - running.Count, time.GetUtcNow(), Lease, lane.Kinds, stoppingToken).ConfigureAwait(false);
-                    claimed = jobs.Count;
-                    running.AddRange(jobs.Select(job => RunJobAsync(lane, job, stoppingToken)));
+                    if (lane.Handler is IOutboxBatchHandler batcher)
+                    {
+                        // A batch lane's parallelism counts batches.
+                        var batch = await ClaimBatchAsync(lane, batcher, linger: true, stoppingToken).ConfigureAwait(false);
+                        claimed = batch.Count;
+                        if (batch.Count > 0)
+                        {
+                            running.Add(RunBatchAsync(lane, batcher, batch, stoppingToken));
+                        }
+                    }
+                    else
+                    {
+                        var jobs = await outbox.ClaimAsync(_worker, lane.Parallelism - running.Count, time.GetUtcNow(), Lease, lane.Kinds, stoppingToken).ConfigureAwait(false);
+                        claimed = jobs.Count;
+                        running.AddRange(jobs.Select(job => RunJobAsync(lane, job, stoppingToken)));
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

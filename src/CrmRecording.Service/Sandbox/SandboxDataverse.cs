@@ -3,7 +3,6 @@ using CrmRecording.Emulators.Dataverse.Webhooks;
 using CrmRecording.Plugins;
 using CrmRecording.Service.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CrmRecording.Service.Sandbox;
 
@@ -57,15 +56,14 @@ internal sealed partial class SandboxDataverse(WebhookSecret secret, Microsoft.E
             return;
         }
 
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (listening is null)
+        if (SandboxListening.Root(server) is not { } root)
         {
             NoAddress(log);
             return;
         }
 
         var endpoint = _standIn.RegisterWebhookEndpoint(new WebhookEndpoint(
-            "CrmRecording media service (sandbox)", new Uri(new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "/webhooks/dataverse"), WebhookAuthType.HttpHeader,
+            "CrmRecording media service (sandbox)", new Uri(root, "/webhooks/dataverse"), WebhookAuthType.HttpHeader,
             new System.Xml.Linq.XElement("settings", new System.Xml.Linq.XElement("setting", new System.Xml.Linq.XAttribute("name", dataverseOptions.Value.WebhookHeaderName), new System.Xml.Linq.XAttribute("value", secret.Value))).ToString(System.Xml.Linq.SaveOptions.DisableFormatting)));
         foreach (var r in PluginCatalog.Registrations)
         {

@@ -57,7 +57,7 @@ internal static partial class DataverseWebhookEndpoint
             return TooLarge(max);
         }
 
-        var body = await ReadAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return TooLarge(max);
@@ -113,25 +113,6 @@ internal static partial class DataverseWebhookEndpoint
 
     private static IResult TooLarge(int max) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large", detail: $"The body exceeds {max} bytes (Dataverse:MaxBodyBytes).");
-
-    /// <returns>The body, or null when it is longer than <paramref name="max"/>.</returns>
-    private static async Task<byte[]?> ReadAsync(Stream body, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dataverse webhook not queued: the outbox store failed ({Error})")]
     private static partial void StoreFailed(ILogger logger, string error);

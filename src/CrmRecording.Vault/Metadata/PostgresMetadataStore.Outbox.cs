@@ -9,25 +9,35 @@ namespace CrmRecording.Vault.Metadata;
 /// </summary>
 public sealed partial class PostgresMetadataStore
 {
-    public Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default) =>
-        WriteAsync(
+    public async Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default) =>
+        (await EnqueueAllAsync([job], cancellationToken).ConfigureAwait(false))[0];
+
+    public Task<IReadOnlyList<bool>> EnqueueAllAsync(IReadOnlyList<OutboxJob> jobs, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<bool>>(
             async (connection, tx, ct) =>
             {
-                await using var insert = new NpgsqlCommand(
-                    """
-                    INSERT INTO outbox (id, kind, dedupe_key, payload, created_at, attempts, next_attempt_at)
-                    VALUES (@id, @kind, @key, @payload, @created, 0, @next)
-                    ON CONFLICT (dedupe_key) DO NOTHING;
-                    """,
-                    connection,
-                    tx);
-                insert.Parameters.AddWithValue("id", job.Id);
-                insert.Parameters.AddWithValue("kind", job.Kind);
-                insert.Parameters.AddWithValue("key", job.DedupeKey);
-                insert.Parameters.AddWithValue("payload", job.Payload);
-                insert.Parameters.AddWithValue("created", job.CreatedAt.ToUniversalTime());
-                insert.Parameters.AddWithValue("next", job.NextAttemptAt.ToUniversalTime());
-                return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                var inserted = new bool[jobs.Count];
+                for (var i = 0; i < jobs.Count; i++)
+                {
+                    var job = jobs[i];
+                    await using var insert = new NpgsqlCommand(
+                        """
+                        INSERT INTO outbox (id, kind, dedupe_key, payload, created_at, attempts, next_attempt_at)
+                        VALUES (@id, @kind, @key, @payload, @created, 0, @next)
+                        ON CONFLICT (dedupe_key) DO NOTHING;
+                        """,
+                        connection,
+                        tx);
+                    insert.Parameters.AddWithValue("id", job.Id);
+                    insert.Parameters.AddWithValue("kind", job.Kind);
+                    insert.Parameters.AddWithValue("key", job.DedupeKey);
+                    insert.Parameters.AddWithValue("payload", job.Payload);
+                    insert.Parameters.AddWithValue("created", job.CreatedAt.ToUniversalTime());
+                    insert.Parameters.AddWithValue("next", job.NextAttemptAt.ToUniversalTime());
+                    inserted[i] = await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                }
+
+                return inserted;
             },
             cancellationToken);
 
@@ -160,6 +170,20 @@ public sealed partial class PostgresMetadataStore
                 return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);
+
+    public Task CompleteAllAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return WriteAsync(
+            async (connection, tx, ct) =>
+            {
+                await using var update = new NpgsqlCommand("UPDATE outbox SET done_at = @now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ANY(@ids);", connection, tx);
+                update.Parameters.AddWithValue("now", now.ToUniversalTime());
+                update.Parameters.AddWithValue("ids", ids.ToArray());
+                return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
 
     public Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
         WriteAsync(

@@ -96,5 +96,10 @@ internal static class PostgresSchema
               wrapped_key bytea NOT NULL,
               created_at timestamptz NOT NULL);
             """),
+        (5, """
+            CREATE TABLE change_marks (
+              name text PRIMARY KEY,
+              mark bigint NOT NULL);
+            """),
     ];
 }

@@ -13,22 +13,32 @@ namespace CrmRecording.Vault.Metadata;
 public sealed partial class SqliteMetadataStore
 {
     private const int MaxGroup = 256;
-    private readonly Channel<(OutboxJob Job, TaskCompletionSource<bool> Done)> _enqueues =
-        Channel.CreateUnbounded<(OutboxJob, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(IReadOnlyList<OutboxJob> Jobs, TaskCompletionSource<bool[]> Done)> _enqueues =
+        Channel.CreateUnbounded<(IReadOnlyList<OutboxJob>, TaskCompletionSource<bool[]>)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _groupCommitterLock = new();
     private Task? _groupCommitter;
 
-    public Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default)
+    public async Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default) =>
+        (await EnqueueAllAsync([job], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>The jobs travel as one item of the group commit, so they land in one transaction with whatever else is waiting.</summary>
+    public async Task<IReadOnlyList<bool>> EnqueueAllAsync(IReadOnlyList<OutboxJob> jobs, CancellationToken cancellationToken = default)
     {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_enqueues.Writer.TryWrite((job, done)))
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.Count == 0)
+        {
+            return [];
+        }
+
+        var done = new TaskCompletionSource<bool[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_enqueues.Writer.TryWrite((jobs, done)))
         {
             throw new ObjectDisposedException(nameof(SqliteMetadataStore), "The metadata store is closed.");
         }
 
         StartGroupCommitter();
-        return done.Task.WaitAsync(cancellationToken);
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts the one group committer (the channel has a single reader; two loops must never run).</summary>
@@ -47,26 +57,30 @@ public sealed partial class SqliteMetadataStore
 
     private async Task GroupCommitAsync()
     {
-        var group = new List<(OutboxJob Job, TaskCompletionSource<bool> Done)>(MaxGroup);
+        var group = new List<(IReadOnlyList<OutboxJob> Jobs, TaskCompletionSource<bool[]> Done)>();
         while (await _enqueues.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
-            while (group.Count < MaxGroup && _enqueues.Reader.TryRead(out var item))
+            var count = 0;
+            while (count < MaxGroup && _enqueues.Reader.TryRead(out var item))
             {
                 group.Add(item);
+                count += item.Jobs.Count;
             }
 
             try
             {
-                var inserted = await InsertGroupAsync(group.Select(g => g.Job).ToList()).ConfigureAwait(false);
-                for (var i = 0; i < group.Count; i++)
+                var inserted = await InsertGroupAsync([.. group.SelectMany(g => g.Jobs)]).ConfigureAwait(false);
+                var offset = 0;
+                foreach (var (jobs, done) in group)
                 {
-                    group[i].Done.TrySetResult(inserted[i]);
+                    done.TrySetResult(inserted[offset..(offset + jobs.Count)]);
+                    offset += jobs.Count;
                 }
             }
             catch (Exception ex)
             {
-                // Every waiting delivery learns that its job was not stored; the webhook then answers with an error and Dataverse retries.
+                // Every waiting delivery learns that its job was not stored; the webhook then answers with an error and the sender retries.
                 foreach (var (_, done) in group)
                 {
                     done.TrySetException(ex);
@@ -233,6 +247,25 @@ public sealed partial class SqliteMetadataStore
         update.Parameters.AddWithValue("$now", Iso(now));
         update.Parameters.AddWithValue("$id", id);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteAllAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = "UPDATE outbox SET done_at = $now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = $id;";
+        update.Parameters.AddWithValue("$now", Iso(now));
+        var id = update.Parameters.Add("$id", SqliteType.Text);
+        foreach (var each in ids)
+        {
+            id.Value = each;
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)

@@ -78,5 +78,10 @@ internal static class SqliteSchema
               wrapped_key BLOB NOT NULL,
               created_at TEXT NOT NULL);
             """),
+        (5, """
+            CREATE TABLE change_marks (
+              name TEXT PRIMARY KEY,
+              mark INTEGER NOT NULL);
+            """),
     ];
 }

@@ -12,6 +12,23 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Enqueues the jobs in one transaction: when this returns, every one of them is stored (or was already there);
+    /// when it throws, none of them was. The default enqueues one after another, for wrappers that forward to a store.
+    /// </summary>
+    /// <returns>For each job in order, false when a job with its dedupe key already existed.</returns>
+    async Task<IReadOnlyList<bool>> EnqueueAllAsync(IReadOnlyList<OutboxJob> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var inserted = new bool[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            inserted[i] = await EnqueueAsync(jobs[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted;
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> due jobs of <paramref name="kinds"/> (any kind when null) for
     /// <paramref name="worker"/> until <paramref name="now"/> + <paramref name="lease"/>. Dead jobs are never claimed.
     /// </summary>
@@ -22,6 +39,16 @@ public interface IOutbox
     Task<bool> RenewAsync(string id, string worker, DateTimeOffset until, CancellationToken cancellationToken = default);
 
     Task CompleteAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes the jobs of a batch together (one transaction in the stores); the default completes one after another.</summary>
+    async Task CompleteAllAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            await CompleteAsync(id, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task FailAsync(string id, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CrmRecording.Service.Tests.Outbox;
 
 /// <summary>Leases that fit the work, attempts that end, lanes that do not wait for each other.</summary>
-public sealed class OutboxWorkerTests : IAsyncLifetime
+public sealed partial class OutboxWorkerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Directory.CreateTempSubdirectory("crmrec-outbox-").FullName;

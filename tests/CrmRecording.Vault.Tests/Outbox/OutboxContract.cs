@@ -26,6 +26,54 @@ public abstract class OutboxContract : IAsyncLifetime
         new(Guid.NewGuid().ToString("N"), kind, key, "{\"n\":1}", T0, 0, due ?? T0);
 
     [Fact]
+    public async Task EnqueueAll_StoresEveryJob_AndSaysWhichKeysWereAlreadyThere()
+    {
+        await _store.EnqueueAsync(Job("n-2"));
+
+        var inserted = await _store.EnqueueAllAsync([Job("n-1"), Job("n-2"), Job("n-3")]);
+
+        Assert.Equal([true, false, true], inserted);
+        Assert.Equal(["n-1", "n-2", "n-3"], (await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1))).Select(j => j.DedupeKey).Order());
+    }
+
+    [Fact]
+    public async Task EnqueueAll_AJobTheStoreRefuses_StoresNoneOfTheBatch()
+    {
+        var refused = Job("n-2") with { Payload = null! };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _store.EnqueueAllAsync([Job("n-1"), refused, Job("n-3")]));
+
+        Assert.Equal(0, await _store.PendingAsync());
+    }
+
+    [Fact]
+    public async Task CompleteAll_CompletesExactlyTheGivenJobs()
+    {
+        await _store.EnqueueAllAsync([Job("c-1"), Job("c-2"), Job("c-3")]);
+        var claimed = await _store.ClaimAsync("w", 10, T0, TimeSpan.FromMinutes(1));
+
+        await _store.CompleteAllAsync([.. claimed.Where(j => j.DedupeKey != "c-2").Select(j => j.Id)], T0.AddSeconds(1));
+
+        Assert.Equal(1, await _store.PendingAsync());
+        Assert.Equal(["c-2"], (await _store.ClaimAsync("w", 10, T0.AddMinutes(2), TimeSpan.FromMinutes(1))).Select(j => j.DedupeKey));
+    }
+
+    [Fact]
+    public async Task ChangeMarks_OnlyMoveForward_AndUnmarkedKeysAreAbsent()
+    {
+        var marks = (IChangeMarks)_metadata;
+        await marks.AdvanceMarksAsync(new Dictionary<string, DateTimeOffset> { ["a"] = T0.AddMinutes(2), ["b"] = T0 });
+
+        await marks.AdvanceMarksAsync(new Dictionary<string, DateTimeOffset> { ["a"] = T0.AddMinutes(1), ["b"] = T0.AddTicks(1) });
+        var read = await marks.GetMarksAsync(["a", "b", "never"]);
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal(T0.AddMinutes(2), read["a"]);
+        Assert.Equal(T0.AddTicks(1), read["b"]);
+        Assert.Empty(await marks.GetMarksAsync([]));
+    }
+
+    [Fact]
     public async Task DeadLetter_IsNeverClaimed_IsListedWithWhy_AndRetryBringsItBackWithAttemptsReset()
     {
         await _store.EnqueueAsync(Job("poison"));

@@ -14,6 +14,12 @@ internal sealed class OrgStore
     private readonly Dictionary<string, Dictionary<string, JsonObject>> records = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> counters = new(StringComparer.Ordinal);
 
+    /// <summary>After a record is created or changed through a write (seed data excepted): the org's automation listens.</summary>
+    public event Action<RecordChange>? Changed;
+
+    /// <summary>The org's validation rules: run on the record as it would be saved; an error refuses the save.</summary>
+    public Func<string, JsonObject, Func<string, string, JsonObject?>, ApiError?>? Validate { get; set; }
+
     /// <summary>Adds a record with a fixed id (seed data).</summary>
     public void Seed(string type, string id, JsonObject fields)
     {
@@ -29,25 +35,32 @@ internal sealed class OrgStore
     public string Insert(string type, JsonObject fields, string createdById, DateTimeOffset now)
     {
         var schema = Writable(type);
+        RecordChange change;
         lock (gate)
         {
+            var record = Canonical(schema, fields);
+            Check(schema.Name, record);
             var n = counters[schema.KeyPrefix] = counters.GetValueOrDefault(schema.KeyPrefix, 1000) + 1;
             var id = RecordIds.Make(schema.KeyPrefix, "Nw" + n.ToString("D10", CultureInfo.InvariantCulture));
-            var record = Canonical(schema, fields);
+            var changed = record.Select(f => f.Key).ToList();
             record["Id"] = id;
             record["CreatedById"] = createdById;
             record["CreatedDate"] = Stamp(now);
             record["OwnerId"] ??= schema.HasField("OwnerId") ? createdById : null;
             Touch(record, createdById, now);
             Table(schema.Name)[id] = record;
-            return id;
+            change = new RecordChange(schema.Name, id, changed, (JsonObject)record.DeepClone(), createdById, Created: true);
         }
+
+        Changed?.Invoke(change);
+        return change.Id;
     }
 
     /// <exception cref="ApiError">NOT_FOUND when there is no such record.</exception>
     public void Update(string type, string id, JsonObject fields, string modifiedById, DateTimeOffset now)
     {
         var schema = Writable(type);
+        RecordChange change;
         lock (gate)
         {
             if (!Table(schema.Name).TryGetValue(id, out var record))
@@ -55,13 +68,25 @@ internal sealed class OrgStore
                 throw ApiError.NotFound();
             }
 
-            foreach (var (name, value) in Canonical(schema, fields))
+            var incoming = Canonical(schema, fields);
+            var merged = (JsonObject)record.DeepClone();
+            foreach (var (name, value) in incoming)
+            {
+                merged[name] = value?.DeepClone();
+            }
+
+            Check(schema.Name, merged);
+            var changed = incoming.Where(f => !JsonNode.DeepEquals(record[f.Key], f.Value)).Select(f => f.Key).ToList();
+            foreach (var (name, value) in incoming)
             {
                 record[name] = value?.DeepClone();
             }
 
             Touch(record, modifiedById, now);
+            change = new RecordChange(schema.Name, id, changed, (JsonObject)record.DeepClone(), modifiedById, Created: false);
         }
+
+        Changed?.Invoke(change);
     }
 
     /// <summary>The id of the record whose external id field holds <paramref name="value"/>; null when none.</summary>
@@ -88,6 +113,14 @@ internal sealed class OrgStore
         lock (gate)
         {
             return [.. Table(type).Values.Select(r => (JsonObject)r.DeepClone())];
+        }
+    }
+
+    private void Check(string type, JsonObject record)
+    {
+        if (Validate?.Invoke(type, record, (t, i) => Table(t).GetValueOrDefault(i)) is { } refused)
+        {
+            throw refused;
         }
     }
 
