@@ -1,5 +1,6 @@
 using CrmRecording.Core.Contacts;
 using CrmRecording.Core.Decisions;
+using CrmRecording.Core.Phones;
 using CrmRecording.Salesforce;
 using CrmRecording.Service.Crm;
 
@@ -72,8 +73,16 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
         {
             Business or "telephone1" or "Phone" => (customer.BusinessPhone, false),
             Mobile or "mobilephone" or "MobilePhone" => (customer.MobilePhone, true),
+            _ when !string.IsNullOrWhiteSpace(request.Number) => SameDigits(customer.BusinessPhone, request.Number) ? (customer.BusinessPhone, false)
+                : SameDigits(customer.MobilePhone, request.Number) ? (customer.MobilePhone, true)
+                : (null, false),
             _ => string.IsNullOrWhiteSpace(customer.BusinessPhone) ? (customer.MobilePhone, true) : (customer.BusinessPhone, false),
         };
+        if (string.IsNullOrWhiteSpace(number) && string.IsNullOrWhiteSpace(request.PhoneField) && !string.IsNullOrWhiteSpace(request.Number))
+        {
+            return CallPlan.Refuse(PlaceRefusal.NotCallable, $"The number clicked ({PhoneField.Redact(Digits(request.Number))}) is not the {customer.Table}'s business or mobile phone in the CRM; only a number on file is dialled. Open the record and click the number there.");
+        }
+
         if (string.IsNullOrWhiteSpace(number))
         {
             return CallPlan.Refuse(PlaceRefusal.NotCallable, $"The {customer.Table} has no {(request.PhoneField is { Length: > 0 } f ? f : "business or mobile phone")} to call.");
@@ -146,6 +155,36 @@ internal sealed class CallPlanner(CallCrms crm, ConsentEngine engine, ContactRea
             ? null
             : $"phoneField must be one of {string.Join(", ", PhoneFields)} (was '{request.PhoneField}').";
     }
+
+    /// <summary>
+    /// The clicked number is the field's when its digits are the field's as written, or the field's number written
+    /// internationally without <c>+</c>, nationally (its national significant number) or with the trunk <c>0</c>:
+    /// formatting aside, the same number, nothing guessed.
+    /// </summary>
+    private static bool SameDigits(string? field, string clicked)
+    {
+        var digits = Digits(clicked);
+        if (string.IsNullOrWhiteSpace(field) || digits.Length == 0)
+        {
+            return false;
+        }
+
+        if (digits == Digits(field))
+        {
+            return true;
+        }
+
+        var parsed = PhoneNumberParser.Default.Parse(field);
+        if (!parsed.IsValid)
+        {
+            return false;
+        }
+
+        var national = parsed.Number.NationalSignificantNumber.ToString();
+        return digits == parsed.Number.Digits || digits == national || digits == "0" + national;
+    }
+
+    private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
     private static string? SalesforceObject(string? entity) => SalesforceObjects.FirstOrDefault(o => string.Equals(o, entity, StringComparison.OrdinalIgnoreCase));
 

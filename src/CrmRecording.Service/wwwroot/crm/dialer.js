@@ -111,6 +111,7 @@ async function dial(target) {
   // The service writes the CRM's activity (phone call, Task) itself; the page only says which record to call.
   const body = { crm: host.crm, entity: target.entity, id };
   if (target.phoneField) body.phoneField = target.phoneField;
+  else if (target.number) body.number = target.number; // the service dials the field holding it, never another
   const softphone = await phone;
   softphone?.expectCall(true);
   const response = await post("/api/calls", body).catch(() => null);
