@@ -97,21 +97,7 @@ internal static class PageSignIn
         services.AddOptions<OpenIdConnectOptions>(SalesforceOpenIdScheme).Configure<IOptions<SalesforceSignInOptions>, TimeProvider, IServiceProvider>((oidc, options, time, sp) =>
         {
             var settings = options.Value;
-            if (settings.Authority is { } authority)
-            {
-                oidc.Authority = authority.AbsoluteUri.TrimEnd('/');
-                oidc.ClientId = settings.ClientId;
-                oidc.ClientSecret = settings.ClientSecret;
-                oidc.RequireHttpsMetadata = !TokenIssuerOptions.IsLoopback(authority);
-            }
-            else if (sp.GetService<Sandbox.SandboxSalesforceOpenId>() is { } sandbox)
-            {
-                oidc.ClientId = Sandbox.SandboxOpenId.ClientId;
-                oidc.ClientSecret = sandbox.ClientSecret;
-                oidc.RequireHttpsMetadata = false;
-            }
-
-            ConfigureCommon(oidc, settings.CallbackPath, settings.Scopes, time);
+            ConfigureClient(oidc, settings.Authority, settings.ClientId, settings.ClientSecret, sp.GetService<Sandbox.SandboxSalesforceOpenId>()?.ClientSecret, settings.CallbackPath, settings.Scopes, time);
         });
     }
 
@@ -135,22 +121,30 @@ internal static class PageSignIn
     private static void ConfigureOpenId(OpenIdConnectOptions oidc, IOptions<SignInOptions> options, TimeProvider time, IServiceProvider services)
     {
         var settings = options.Value;
-        if (settings.Authority is { } authority)
+        ConfigureClient(oidc, settings.Authority, settings.ClientId, settings.ClientSecret, services.GetService<Sandbox.SandboxOpenId>()?.ClientSecret, settings.CallbackPath, settings.Scopes, time);
+    }
+
+    /// <summary>
+    /// The client of the configured provider, else of the sandbox's own (whose discovery client is added after the
+    /// handler's post-configuration, see <see cref="Sandbox.SandboxOpenId"/>), then what both share.
+    /// </summary>
+    private static void ConfigureClient(OpenIdConnectOptions oidc, Uri? authority, string? clientId, string? clientSecret, string? sandboxClientSecret, string callbackPath, IEnumerable<string> scopes, TimeProvider time)
+    {
+        if (authority is not null)
         {
             oidc.Authority = authority.AbsoluteUri.TrimEnd('/');
-            oidc.ClientId = settings.ClientId;
-            oidc.ClientSecret = settings.ClientSecret;
+            oidc.ClientId = clientId;
+            oidc.ClientSecret = clientSecret;
             oidc.RequireHttpsMetadata = !TokenIssuerOptions.IsLoopback(authority);
         }
-        else if (services.GetService<Sandbox.SandboxOpenId>() is { } sandbox)
+        else if (sandboxClientSecret is not null)
         {
-            // Its discovery client is added after the handler's post-configuration (see SandboxOpenId).
             oidc.ClientId = Sandbox.SandboxOpenId.ClientId;
-            oidc.ClientSecret = sandbox.ClientSecret;
+            oidc.ClientSecret = sandboxClientSecret;
             oidc.RequireHttpsMetadata = false;
         }
 
-        ConfigureCommon(oidc, settings.CallbackPath, settings.Scopes, time);
+        ConfigureCommon(oidc, callbackPath, scopes, time);
     }
 
     /// <summary>What both providers' clients share: code + PKCE answered by query, the cookie session, no tokens kept.</summary>

@@ -2,6 +2,7 @@
 // frames the real dialer on the service's other loopback origin, and plays the CRM's part of the Channel Integration
 // Framework through the same stand-in the browser tests use.
 import { hostChannel } from "/sandbox/cif/cif-host.js";
+import { el, loadRecords } from "/sandbox/records.js";
 
 const recordsBox = document.getElementById("records");
 const opened = document.getElementById("opened");
@@ -15,19 +16,10 @@ const tables = [
 let view = { records: [], phoneCalls: [] };
 let openedId = null;
 
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
 async function load() {
-  const response = await fetch("/sandbox/crm/records", { cache: "no-store" });
-  if (!response.ok) {
-    recordsBox.replaceChildren(el("p", { className: "status stop", textContent: `The sandbox CRM could not be read (${response.status}).` }));
-    return;
-  }
-  view = await response.json();
+  const loaded = await loadRecords("/sandbox/crm/records", recordsBox, "The sandbox CRM");
+  if (!loaded) return;
+  view = loaded;
   render();
 }
 

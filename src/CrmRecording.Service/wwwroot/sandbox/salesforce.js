@@ -2,6 +2,7 @@
 // stand-in through the service), frames the real dialer as the Open CTI softphone on the service's other loopback
 // origin, and plays Lightning's part of Open CTI through the same stand-in the browser tests use.
 import { hostSoftphone } from "/sandbox/opencti/opencti-host.js";
+import { el, loadRecords } from "/sandbox/records.js";
 
 const recordsBox = document.getElementById("records");
 const opened = document.getElementById("opened");
@@ -10,19 +11,10 @@ const tables = [{ type: "Contact", title: "Contacts" }, { type: "Lead", title: "
 let view = { records: [], recordings: [] };
 let openedId = null;
 
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
 async function load() {
-  const response = await fetch("/sandbox/crm/salesforce/records", { cache: "no-store" });
-  if (!response.ok) {
-    recordsBox.replaceChildren(el("p", { className: "status stop", textContent: `The sandbox org could not be read (${response.status}).` }));
-    return;
-  }
-  view = await response.json();
+  const loaded = await loadRecords("/sandbox/crm/salesforce/records", recordsBox, "The sandbox org");
+  if (!loaded) return;
+  view = loaded;
   render();
 }
 
