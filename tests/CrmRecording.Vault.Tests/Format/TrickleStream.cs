@@ -1,0 +1,45 @@
+namespace CrmRecording.Vault.Tests.Format;
+
+/// <summary>A source that answers at most a few bytes per read, as a pipe or socket may, and can fail part-way.</summary>
+internal sealed class TrickleStream(byte[] content, int piece) : Stream
+{
+    public const string FailureMessage = "the source went away";
+
+    private int _position;
+
+    /// <summary>A read starting at or after this offset fails.</summary>
+    public int FailAfter { get; init; } = int.MaxValue;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_position >= FailAfter)
+        {
+            throw new IOException(FailureMessage);
+        }
+
+        var n = Math.Min(Math.Min(count, piece), content.Length - _position);
+        content.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+        _position += n;
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
