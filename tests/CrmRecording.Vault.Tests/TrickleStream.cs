@@ -1,13 +1,13 @@
-namespace CrmRecording.Vault.Tests.Format;
+namespace CrmRecording.Vault.Tests;
 
-/// <summary>A source that answers at most a few bytes per read, as a pipe or socket may, and can fail part-way.</summary>
+/// <summary>A source that answers at most a few bytes per read, as a pipe or socket may, and can fail part-way like a dropped download.</summary>
 internal sealed class TrickleStream(byte[] content, int piece) : Stream
 {
     public const string FailureMessage = "the source went away";
 
     private int _position;
 
-    /// <summary>A read starting at or after this offset fails.</summary>
+    /// <summary>The bytes before this offset are read; the read after them fails.</summary>
     public int FailAfter { get; init; } = int.MaxValue;
 
     public override bool CanRead => true;
@@ -27,7 +27,7 @@ internal sealed class TrickleStream(byte[] content, int piece) : Stream
             throw new IOException(FailureMessage);
         }
 
-        var n = Math.Min(Math.Min(count, piece), content.Length - _position);
+        var n = Math.Min(Math.Min(count, piece), Math.Min(content.Length, FailAfter) - _position);
         content.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
         _position += n;
         return n;
