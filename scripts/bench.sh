@@ -2,7 +2,8 @@
 # Speed of the consent engine, the vault and the service:
 #  decisions  BenchmarkDotNet: decisions per second on one core, from raw CRM fields (phone parsing included);
 #  enrich     a timed `crmrec enrich` over a generated export (default 1,000,000 rows), with peak memory;
-#  import     1 GiB vault import against dd with fdatasync;       vault-range  64 KiB range out of 1 GiB;
+#  import     1 GiB vault import against dd with fdatasync, alternating (BENCH_IMPORT_RUNS, 5; BENCH_IMPORT_BASELINE_CLI=
+#             PATH/crmrec.dll alternates another build in the same run);   vault-range  64 KiB range out of 1 GiB;
 #  webhook    Dataverse webhook acknowledgement under wrk;
 #  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
@@ -98,22 +99,37 @@ fi
 fi
 
 if want import; then
-echo "== vault: 1 GiB import against writing the same bytes unencrypted with fsync (3 runs each, alternating)"
+import_runs="${BENCH_IMPORT_RUNS:-5}"
+import_base="${BENCH_IMPORT_BASELINE_CLI:-}"
+echo "== vault: 1 GiB import against writing the same bytes unencrypted with fdatasync ($import_runs runs each, alternating, sync before each)"
 head -c 1073741824 /dev/urandom > "$work/audio.raw"
-for run in 1 2 3; do
+# Each run: dd through the page cache (the reference), dd around it (the disk's own speed), the import, [a baseline build].
+import_one() {  # import_one NAME DLL RUN
   sync
-  /usr/bin/time -f "%e" -o "$work/dd.$run" dd if="$work/audio.raw" of="$work/plain.copy" bs=1M conv=fdatasync status=none
+  /usr/bin/time -f "%e %U %S %M" -o "$work/$1.$3" dotnet "$2" recordings import "$work/audio.raw" --data "$work/vault-$3" >/dev/null
+  rm -rf "$work/vault-$3" "$work/vault-$3-keys"
+}
+for run in $(seq 1 "$import_runs"); do
+  sync
+  /usr/bin/time -f "%e %U %S" -o "$work/dd.$run" dd if="$work/audio.raw" of="$work/plain.copy" bs=1M conv=fdatasync status=none
+  rm -f "$work/plain.copy"; sync
+  /usr/bin/time -f "%e %U %S" -o "$work/ddd.$run" dd if="$work/audio.raw" of="$work/plain.copy" bs=1M oflag=direct conv=fdatasync status=none
   rm -f "$work/plain.copy"
-  sync
-  /usr/bin/time -f "%e %M" -o "$work/import.$run" dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/audio.raw" --data "$work/vault-$run" >/dev/null
-  rm -rf "$work/vault-$run"
+  import_one import src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll "$run"
+  [ -z "$import_base" ] || import_one base "$import_base" "$run"
 done
-median() { sort -n | sed -n 2p; }
-dd_s=$(cat "$work"/dd.* | median)
-import_s=$(cut -d' ' -f1 "$work"/import.* | median)
-import_kb=$(cut -d' ' -f2 "$work"/import.* | sort -n | tail -n 1)
-awk -v d="$dd_s" -v i="$import_s" -v m="$import_kb" 'BEGIN {
-  printf "dd (unencrypted, fdatasync): %.2f s median; crmrec import: %.2f s median; ratio %.2f (target <= 1.3); import peak memory %.0f MB (target < 100)\n", d, i, i / d, m / 1024 }'
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+wall() { cut -d' ' -f1 "$work/$1".* | median; }
+cpu() { awk '{ print $2 + $3 }' "$work/$1".* | median; }
+peak() { cut -d' ' -f4 "$work/$1".* | sort -n | tail -n 1; }
+awk -v d="$(wall dd)" -v dc="$(cpu dd)" -v dd="$(wall ddd)" -v i="$(wall import)" -v c="$(cpu import)" -v m="$(peak import)" 'BEGIN {
+  printf "dd (unencrypted, page cache, fdatasync): %.2f s median, %.2f CPU s; dd oflag=direct: %.2f s median\n", d, dc, dd
+  printf "crmrec import: %.2f s median, %.2f CPU s per GiB median; ratio to dd %.2f (target <= 1.3), to dd direct %.2f; peak memory %.0f MB (target < 100)\n", i, c, i / d, i / dd, m / 1024 }'
+if [ -n "$import_base" ]; then
+  awk -v d="$(wall dd)" -v i="$(wall base)" -v c="$(cpu base)" -v m="$(peak base)" 'BEGIN {
+    printf "baseline import: %.2f s median, %.2f CPU s per GiB median; ratio to dd %.2f; peak memory %.0f MB\n", i, c, i / d, m / 1024 }'
+fi
+echo "(each run, wall user sys [peak KB]:)"; for f in "$work"/dd.* "$work"/ddd.* "$work"/import.* ${import_base:+"$work"/base.*}; do echo "  $(basename "$f") $(cat "$f")"; done
 fi
 
 if want vault-range; then

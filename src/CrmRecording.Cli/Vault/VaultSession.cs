@@ -43,7 +43,7 @@ internal sealed class VaultSession : IAsyncDisposable
         var keyStore = Setting("Vault__Keys", "local");
         IBlobStore blobs = blobStore switch
         {
-            "local" => new LocalBlobStore(Path.Combine(data.FullName, "recordings"), time.GetUtcNow()),
+            "local" => new LocalBlobStore(Path.Combine(data.FullName, "recordings"), time.GetUtcNow()) { DirectWrites = true },
             "azure" => new AzureBlobStore(Http, Validated("Vault__Azure__", new AzureBlobStoreOptions
             {
                 ServiceUri = Uri.TryCreate(Raw("Vault__Azure__ServiceUri"), UriKind.Absolute, out var uri) ? uri : null,

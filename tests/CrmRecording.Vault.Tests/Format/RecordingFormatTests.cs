@@ -8,6 +8,9 @@ namespace CrmRecording.Vault.Tests.Format;
 public sealed class RecordingFormatTests : IDisposable
 {
     private const int ChunkSize = 1024;
+
+    /// <summary>How many 1 KiB chunks the writer moves at once (1 MiB), so lengths around it cross batch boundaries.</summary>
+    private const int ChunksPerBatch = 1024;
     private readonly TempDirectory _dir = new();
     private readonly LocalBlobStore _store;
 
@@ -65,6 +68,10 @@ public sealed class RecordingFormatTests : IDisposable
     [InlineData(ChunkSize + 1)]
     [InlineData(5 * ChunkSize)]
     [InlineData(10_000)]
+    [InlineData(ChunksPerBatch * ChunkSize - 1)]
+    [InlineData(ChunksPerBatch * ChunkSize)]
+    [InlineData(ChunksPerBatch * ChunkSize + 1)]
+    [InlineData(3 * ChunksPerBatch * ChunkSize + 10)]
     public async Task Write_ThenVerify_RoundTripsAnyLength(int length)
     {
         var s = await StoreAsync(length);
@@ -93,6 +100,52 @@ public sealed class RecordingFormatTests : IDisposable
     {
         var s = await StoreAsync(100);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ReadAsync(s, 50, 100));
+    }
+
+    [Fact]
+    public async Task Write_SourceAnsweringInSmallPieces_StoresTheSameRecordingAsOneReadAtATime()
+    {
+        var plain = new byte[(2 * ChunksPerBatch * ChunkSize) + 300];
+        new Random(7).NextBytes(plain);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var id = RecordingId.New();
+        var header = new RecordingHeader(id, ChunkSize, RandomNumberGenerator.GetBytes(RecordingHeader.NoncePrefixSize), "kek-test", RecordingHeader.Commit(key, id));
+        var whole = new MemoryUpload();
+        var pieces = new MemoryUpload();
+        await RecordingWriter.WriteAsync(new MemoryStream(plain), whole, header, key, default);
+        var written = await RecordingWriter.WriteAsync(new TrickleStream(plain, 777), pieces, header, key, default);
+        Assert.Equal(SHA256.HashData(plain), written.Sha256);
+        Assert.Equal(whole.Bytes.ToArray(), pieces.Bytes.ToArray());
+        Assert.Equal(written.StoredBytes, pieces.Bytes.Length);
+    }
+
+    [Fact]
+    public async Task Write_SourceFailsPartWay_ThrowsItsErrorAndWritesNothingAfterIt()
+    {
+        var plain = new byte[3 * ChunksPerBatch * ChunkSize];
+        var upload = new MemoryUpload();
+        var source = new TrickleStream(plain, 64 * 1024) { FailAfter = ChunksPerBatch * ChunkSize * 3 / 2 };
+        var ex = await Assert.ThrowsAsync<IOException>(() => WriteAsync(source, upload));
+        Assert.Equal(TrickleStream.FailureMessage, ex.Message);
+        Assert.True(upload.Bytes.Length < source.FailAfter, "no chunk read after the failure can have been sealed");
+    }
+
+    [Fact]
+    public async Task Write_UploadFailsPartWay_ThrowsItsErrorOnceEveryStageHasStopped()
+    {
+        var plain = new byte[8 * ChunksPerBatch * ChunkSize];
+        var upload = new MemoryUpload { FailOnWrite = 3 };
+        var ex = await Assert.ThrowsAsync<IOException>(() => WriteAsync(new MemoryStream(plain), upload));
+        Assert.Equal(MemoryUpload.FailureMessage, ex.Message);
+        Assert.Equal(3, upload.Writes);
+    }
+
+    private static Task<WrittenRecording> WriteAsync(Stream source, IBlobUpload upload)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var id = RecordingId.New();
+        var header = new RecordingHeader(id, ChunkSize, RandomNumberGenerator.GetBytes(RecordingHeader.NoncePrefixSize), "kek-test", RecordingHeader.Commit(key, id));
+        return RecordingWriter.WriteAsync(source, upload, header, key, default);
     }
 
     [Fact]

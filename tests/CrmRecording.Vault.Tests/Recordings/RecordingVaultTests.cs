@@ -223,7 +223,7 @@ public sealed class RecordingVaultTests : IAsyncLifetime
     [Fact]
     public async Task Import_SourceFailsMidway_LeavesNoRecordingVisible()
     {
-        await Assert.ThrowsAsync<IOException>(() => _vault.ImportAsync(new FailingStream(30_000), new ImportRequest("tester")));
+        await Assert.ThrowsAsync<IOException>(() => _vault.ImportAsync(new TrickleStream(new byte[60_000], 8192) { FailAfter = 30_000 }, new ImportRequest("tester")));
         Assert.Empty(Directory.GetFiles(_dir.Combine("recordings")));
         Assert.Empty(await _metadata.ListRecordingsAsync(new RecordingQuery(IncludeDeleted: true)));
         var (record, audio) = await ImportAsync(30_000);
@@ -237,44 +237,5 @@ public sealed class RecordingVaultTests : IAsyncLifetime
         await ExportAsync(record.Id);
         await _vault.DeleteAsync(record.Id, "tester", "done");
         Assert.Null(AuditChain.Verify(await _metadata.ReadAuditAsync()));
-    }
-
-    /// <summary>A source that fails after some bytes, like a dropped download.</summary>
-    private sealed class FailingStream(int failAfter) : Stream
-    {
-        private int _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_read >= failAfter)
-            {
-                throw new IOException("connection reset");
-            }
-
-            var n = Math.Min(count, failAfter - _read);
-            Array.Fill(buffer, (byte)7, offset, n);
-            _read += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
