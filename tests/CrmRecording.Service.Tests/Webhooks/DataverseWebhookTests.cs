@@ -140,6 +140,42 @@ public sealed class DataverseWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Outbox_TwoChangesOfOneContact_AreCoalescedIntoOneWriteOfTheNewest()
+    {
+        var contact = Guid.NewGuid();
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 415 555 0142", state: "CA", owner: Rep);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(Body("Update", "contact", contact, 40, 1, """{ "key": "telephone1", "value": "+1 415 555 0142" }"""))).StatusCode);
+        _clock.Now += TimeSpan.FromSeconds(1);
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 512 555 0142", state: "TX", owner: Rep);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(Body("Update", "contact", contact, 40, 1, """{ "key": "telephone1", "value": "+1 512 555 0142" }"""))).StatusCode);
+
+        Assert.Equal(2, await RunOutboxAsync());
+
+        var written = Assert.Single(_crm.Enrichments);
+        Assert.Contains("US-TX", written.Enrichment.Jurisdictions, StringComparison.Ordinal);
+        Assert.DoesNotContain("US-CA", written.Enrichment.Jurisdictions, StringComparison.Ordinal);
+        Assert.Equal(0, await _factory.Services.GetRequiredService<IOutbox>().PendingAsync());
+    }
+
+    [Fact]
+    public async Task Outbox_ChangeReceivedBeforeTheLastEnrichmentReadTheRow_IsNotWrittenAgain()
+    {
+        var contact = Guid.NewGuid();
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 512 555 0142", state: "TX", owner: Rep);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(Body("Update", "contact", contact, 40, 1, """{ "key": "telephone1", "value": "+1 512 555 0142" }"""))).StatusCode);
+        Assert.Equal(1, await RunOutboxAsync());
+
+        // Another delivery received at the same instant the enrichment read the row: what it reports is already written.
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(Body("Update", "contact", contact, 40, 1, """{ "key": "address1_stateorprovince", "value": "TX" }"""))).StatusCode);
+        Assert.Equal(1, await RunOutboxAsync());
+        _clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(Body("Update", "contact", contact, 40, 1, """{ "key": "mobilephone", "value": "+1 512 555 0199" }"""))).StatusCode);
+        Assert.Equal(1, await RunOutboxAsync());
+
+        Assert.Equal(2, _crm.Enrichments.Count);
+    }
+
+    [Fact]
     public async Task Outbox_CrmOutage_IsRetriedUntilItSucceeds_NothingLost()
     {
         var contact = Guid.NewGuid();
