@@ -49,9 +49,10 @@ public sealed partial class DataverseClient
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ODataRequest request, CancellationToken cancellationToken)
     {
+        var waitedOut = 0L;
         for (var attempt = 0; ; attempt++)
         {
-            await throttle.PassAsync(cancellationToken).ConfigureAwait(false);
+            await throttle.PassAsync(waitedOut, cancellationToken).ConfigureAwait(false);
             var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || (request.NotFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
             {
@@ -62,10 +63,7 @@ public sealed partial class DataverseClient
             {
                 var throttled = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
                 var retryAfter = throttled ? RetryDelay.FromHeader(response, time) : null;
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    throttle.Close(retryAfter ?? RetryDelay.Backoff(attempt));
-                }
+                var closure = response.StatusCode == HttpStatusCode.TooManyRequests ? throttle.Close(retryAfter ?? RetryDelay.Backoff(attempt)) : 0L;
 
                 if (!throttled || attempt >= options.MaxRetries)
                 {
@@ -73,6 +71,7 @@ public sealed partial class DataverseClient
                 }
 
                 await Task.Delay(retryAfter ?? RetryDelay.Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
+                waitedOut = closure;
             }
         }
     }

@@ -9,40 +9,43 @@ internal sealed class ThrottleGate(TimeProvider time)
 {
     private readonly Lock gate = new();
     private DateTimeOffset closedUntil = DateTimeOffset.MinValue;
+    private long closures;
 
-    public DateTimeOffset ClosedUntil
-    {
-        get
-        {
-            lock (gate)
-            {
-                return closedUntil;
-            }
-        }
-    }
-
-    /// <summary>Waits until no known Retry-After is running.</summary>
-    public async Task PassAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until no known Retry-After is running. <paramref name="waitedOut"/> is a closure (from <see cref="Close"/>)
+    /// the caller has already waited out itself: it is not waited for twice.
+    /// </summary>
+    public async Task PassAsync(long waitedOut, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = ClosedUntil - time.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
+            DateTimeOffset until;
+            long closure;
+            lock (gate)
+            {
+                (until, closure) = (closedUntil, closures);
+            }
+
+            var wait = until - time.GetUtcNow();
+            if (closure == waitedOut || wait <= TimeSpan.Zero)
             {
                 return;
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            waitedOut = closure;
         }
     }
 
     /// <summary>The server answered 429 with <paramref name="retryAfter"/>: close the gate for every caller until then.</summary>
-    public void Close(TimeSpan retryAfter)
+    /// <returns>The closure, for the caller that waits it out itself.</returns>
+    public long Close(TimeSpan retryAfter)
     {
         var until = time.GetUtcNow() + retryAfter;
         lock (gate)
         {
             closedUntil = until > closedUntil ? until : closedUntil;
+            return ++closures;
         }
     }
 }

@@ -59,7 +59,23 @@ internal sealed class FilterExpression
         return comparisons.Count == 0 ? throw Unsupported(text) : new FilterExpression(comparisons, connective == "or");
     }
 
-    public bool Matches(JsonObject row) => any ? comparisons.Any(c => c.Matches(row)) : comparisons.All(c => c.Matches(row));
+    public bool Matches(JsonObject row)
+    {
+        // "key eq id or key eq id ...": one lookup per row instead of a parse per id.
+        if (any && (idsOf ??= IdsOf(comparisons)) is var (property, ids) && property is not null)
+        {
+            return row[property] is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id) && ids.Contains(id);
+        }
+
+        return any ? comparisons.Any(c => c.Matches(row)) : comparisons.All(c => c.Matches(row));
+    }
+
+    private (string? Property, HashSet<Guid> Ids)? idsOf;
+
+    private static (string? Property, HashSet<Guid> Ids) IdsOf(IReadOnlyList<Comparison> comparisons) =>
+        comparisons.All(c => !c.Negated && c.Literal.Kind == LiteralKind.Guid && c.Property == comparisons[0].Property)
+            ? (comparisons[0].Property, [.. comparisons.Select(c => c.Literal.Id!.Value)])
+            : (null, []);
 
     private static List<string> Tokenize(string text)
     {
