@@ -1,3 +1,5 @@
+using CrmRecording.Emulators.Tests.Twilio;
+
 namespace CrmRecording.Emulators.Tests.Dataverse.Limits;
 
 /// <summary>
@@ -6,24 +8,11 @@ namespace CrmRecording.Emulators.Tests.Dataverse.Limits;
 /// </summary>
 internal sealed class JumpingClock : TimeProvider
 {
-    private readonly Lock gate = new();
-    private DateTimeOffset now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+    private readonly ManualClock clock = new();
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (gate)
-        {
-            return now;
-        }
-    }
+    public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
 
-    public void Advance(TimeSpan by)
-    {
-        lock (gate)
-        {
-            now += by;
-        }
-    }
+    public void Advance(TimeSpan by) => clock.Advance(by);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
