@@ -11,8 +11,9 @@
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms);
 #  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
 #             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
-#  dv-enrich  the Dynamics counterpart: 10,000 contact updates in a Dataverse stand-in, each a webhook step, until
-#             every enrichment is written back (DV_CONTACTS to change the count);
+#  dv-enrich  the Dynamics counterpart: 10,000 contact updates in a Dataverse stand-in with Dataverse's service
+#             protection limits on, each a webhook step, until every enrichment is written back (DV_CONTACTS to change
+#             the count; BENCH_BASELINE=REV also runs that revision's service first, limits off);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
 #             alternately in the same run.
@@ -269,5 +270,15 @@ fi
 if want dv-enrich; then
   echo "== Dynamics enrichment: ${DV_CONTACTS:-10000} contact updates through a Dataverse stand-in's Web API, each an asynchronous"
   echo "   webhook step to the Release service (sandbox mode, attached to that stand-in), until every enrichment is written back"
+  if [ -n "$baseline" ]; then
+    # The baseline's service in the same run, with the limits off: one read and one write per contact cannot keep within them.
+    dv_base="$work/dv-baseline"
+    git worktree add --detach "$dv_base" "$baseline" >/dev/null
+    dotnet build -c Release "$dv_base/src/CrmRecording.Service" -v quiet --nologo >/dev/null
+    echo "-- baseline $baseline ($(git -C "$dv_base" log -1 --format='%h'))"
+    run "${bench[@]}" dv-enrich --service "$dv_base/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll" --port 5093 --data "$work/dv-enrich-baseline" --contacts "${DV_CONTACTS:-10000}" --limits off
+    git worktree remove --force "$dv_base" >/dev/null 2>&1 || true; git worktree prune
+    echo "-- this tree"
+  fi
   run "${bench[@]}" dv-enrich --service "$service_dll" --port 5093 --data "$work/dv-enrich" --contacts "${DV_CONTACTS:-10000}"
 fi

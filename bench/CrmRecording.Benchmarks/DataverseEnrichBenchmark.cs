@@ -16,19 +16,28 @@ namespace CrmRecording.Benchmarks;
 /// <c>sf-enrich</c>. Contacts in a Dataverse stand-in owned by this process get a new phone through its Web API; each
 /// update runs the solution's asynchronous enrichment step, a webhook to the service (the Release build in sandbox
 /// mode, attached to the stand-in), which enriches the contact and writes it back. Timed from the first update until
-/// every contact's enrichment is written, with the write requests the service spent on it.
+/// every contact's enrichment is written, with the requests the service spent on it, under Dataverse's service protection
+/// limits unless <c>--limits off</c>.
 /// </summary>
 internal static class DataverseEnrichBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        if (BenchService.Options(args) is not var (serviceDll, port, data, count))
+        // --limits off measures a build that cannot keep within them (one read and one write per contact).
+        var at = args.ToList().IndexOf("--limits");
+        var limited = at < 0 || at + 1 >= args.Count || args[at + 1] != "off";
+        if (BenchService.Options(at < 0 ? args : [.. args.Where((_, i) => i != at && i != at + 1)]) is not var (serviceDll, port, data, count))
         {
-            await Console.Error.WriteLineAsync("usage: dv-enrich --service DLL --port PORT --data DIR [--contacts 10000]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: dv-enrich --service DLL --port PORT --data DIR [--contacts 10000] [--limits on|off]").ConfigureAwait(false);
             return 2;
         }
 
-        await using var standIn = new DataverseStandIn();
+        // Dataverse's service protection limits on. The contact updates come from a sales team of eight users, each
+        // within its own limits, so only the service's own requests count against the service's user.
+        var editors = Enumerable.Range(0, 8).Select(i => $"bench-editor-{i}").ToList();
+        var options = new DataverseStandInOptions { ServiceProtection = { Enabled = limited } };
+        editors.ForEach(token => options.OtherCallers[token] = Guid.NewGuid());
+        await using var standIn = new DataverseStandIn(options);
         await standIn.StartAsync().ConfigureAwait(false);
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         using var service = BenchService.Start(serviceDll, port, data, new()
@@ -47,8 +56,8 @@ internal static class DataverseEnrichBenchmark
             {
                 ["firstname"] = "Bulk", ["lastname"] = string.Create(CultureInfo.InvariantCulture, $"{i}"), ["address1_stateorprovince"] = "TX", ["address1_country"] = "US",
             })).ToList();
-            using var crm = new HttpClient { BaseAddress = standIn.WebApiAddress };
-            crm.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", standIn.Options.BearerToken);
+            var team = editors.Select(token => new HttpClient { BaseAddress = standIn.WebApiAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } }).ToList();
+            var crm = team[0];
 
             // Warm-up: one contact through the whole path.
             await PatchAsync(crm, ids[0], 0).ConfigureAwait(false);
@@ -57,15 +66,18 @@ internal static class DataverseEnrichBenchmark
 
             var watch = Stopwatch.StartNew();
             var rest = ids.Skip(1).ToList();
-            await Parallel.ForEachAsync(rest.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) => await PatchAsync(crm, item.id, item.i + 1).ConfigureAwait(false)).ConfigureAwait(false);
+            await Parallel.ForEachAsync(rest.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) => await PatchAsync(team[item.i % team.Count], item.id, item.i + 1).ConfigureAwait(false)).ConfigureAwait(false);
             var updated = watch.Elapsed;
             await WaitEnrichedAsync(standIn, rest, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
             var elapsed = watch.Elapsed;
+            team.ForEach(client => client.Dispose());
 
-            var writes = standIn.Requests.All.Skip(before).Count(r => r.Method == "PATCH" && r.Body.Contains("crr_lastenriched", StringComparison.Ordinal));
+            var sent = standIn.Requests.All.Skip(before).Where(r => r.Header("Authorization") == $"Bearer {standIn.Options.BearerToken}").ToList();
+            var writes = sent.Count(r => r.Body.Contains("crr_lastenriched", StringComparison.Ordinal));
+            var refusals = standIn.ServiceProtection.Refusals.Count(r => r.UserId == standIn.Options.CallerUserId);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} contact updates through the Web API in {updated.TotalSeconds:F2} s, each an asynchronous webhook step to the service"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first update to every enrichment written back: {elapsed.TotalSeconds:F2} s ({count / elapsed.TotalSeconds:F0} contacts/s)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Web API requests for the write-back: {writes} (one per contact)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"service protection limits {(limited ? "on" : "off")}: the service's Web API requests: {sent.Count} ({writes} write-backs, {sent.Count - writes} reads); 429s: {refusals}; requests sent during a Retry-After: {standIn.ServiceProtection.RequestsDuringRetryAfter}"));
             return 0;
         }
         finally

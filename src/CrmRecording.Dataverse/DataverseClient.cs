@@ -21,6 +21,7 @@ public sealed partial class DataverseClient
     private readonly DataverseClientOptions options;
     private readonly TimeProvider time;
     private readonly AccessTokenCache tokens;
+    private readonly ThrottleGate throttle;
 
     public DataverseClient(HttpClient http, IDataverseTokenSource tokens, DataverseClientOptions options, TimeProvider time)
     {
@@ -33,6 +34,7 @@ public sealed partial class DataverseClient
         this.options = options;
         this.time = time;
         this.tokens = new AccessTokenCache(tokens, time);
+        throttle = new ThrottleGate(time);
         ApiBase = options.ApiBase;
     }
 
@@ -41,11 +43,16 @@ public sealed partial class DataverseClient
 
     private Uri Resource(string relative) => new(ApiBase, relative);
 
-    /// <summary>Sends the request, retrying 429 and 503; returns a success (or an allowed 404) or throws.</summary>
+    /// <summary>
+    /// Sends the request, retrying 429 and 503; returns a success (or an allowed 404) or throws. A 429's Retry-After
+    /// closes the client's gate, so none of its requests is sent into a known throttle.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ODataRequest request, CancellationToken cancellationToken)
     {
+        var waitedOut = 0L;
         for (var attempt = 0; ; attempt++)
         {
+            await throttle.PassAsync(waitedOut, cancellationToken).ConfigureAwait(false);
             var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || (request.NotFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
             {
@@ -56,12 +63,15 @@ public sealed partial class DataverseClient
             {
                 var throttled = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
                 var retryAfter = throttled ? RetryDelay.FromHeader(response, time) : null;
+                var closure = response.StatusCode == HttpStatusCode.TooManyRequests ? throttle.Close(retryAfter ?? RetryDelay.Backoff(attempt)) : 0L;
+
                 if (!throttled || attempt >= options.MaxRetries)
                 {
                     throw await DataverseErrorReader.ReadAsync(response, retryAfter, cancellationToken).ConfigureAwait(false);
                 }
 
                 await Task.Delay(retryAfter ?? RetryDelay.Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
+                waitedOut = closure;
             }
         }
     }

@@ -118,6 +118,7 @@ internal static class ServiceHost
         services.AddSingleton<IPluginStep, ConsentLogWriteBackStep>();
         services.AddSingleton<StepDispatcher>();
         services.AddSingleton<IOutboxJobHandler, DataverseStepJobHandler>();
+        services.AddSingleton<IOutboxJobHandler>(sp => new DataverseEnrichmentHandler(sp.GetRequiredService<ICrmRecords>(), sp.GetService<ContactEnricher>() ?? ActivatorUtilities.CreateInstance<ContactEnricher>(sp), (IChangeMarks)sp.GetRequiredService<IMetadataStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(sp);

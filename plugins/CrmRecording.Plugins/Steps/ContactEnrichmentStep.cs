@@ -31,16 +31,25 @@ public sealed class ContactEnrichmentStep(ICrmRecords crm, ILineTypeLookup lineT
 
     public IReadOnlyList<StepRegistration> Registrations => Declared;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken = default)
+    /// <summary>Why an event is not enriched at all (a loop, or our own write-back), or null when it is; shared with bulk enrichment.</summary>
+    public static StepOutcome.Skipped? SkipReason(StepContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (context.Depth > MaxDepth)
         {
             return new StepOutcome.Skipped($"depth {context.Depth} exceeds {MaxDepth}: a loop of updates is stopped here.");
         }
 
-        if (context.Depth > 1 && context.Target.Keys.All(k => ContactColumns.Outputs.Contains(k) || SystemColumns.Contains(k)))
+        return context.Depth > 1 && context.Target.Keys.All(k => ContactColumns.Outputs.Contains(k) || SystemColumns.Contains(k))
+            ? new StepOutcome.Skipped("the update only wrote enrichment columns (our own write-back).")
+            : null;
+    }
+
+    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken = default)
+    {
+        if (SkipReason(context) is { } skipped)
         {
-            return new StepOutcome.Skipped("the update only wrote enrichment columns (our own write-back).");
+            return skipped;
         }
 
         // Always re-read: the event may carry only the changed columns, or none at all when it was too large.

@@ -1,6 +1,7 @@
 using CrmRecording.Emulators.Dataverse.Faults;
 using CrmRecording.Emulators.Dataverse.Http;
 using CrmRecording.Emulators.Dataverse.Journal;
+using CrmRecording.Emulators.Dataverse.Limits;
 using CrmRecording.Emulators.Dataverse.Metadata;
 using CrmRecording.Emulators.Dataverse.Operations;
 using CrmRecording.Emulators.Dataverse.Seed;
@@ -46,13 +47,17 @@ public sealed partial class DataverseStandIn : IAsyncDisposable
             Options,
             () => Options.OrganizationDomain ?? BaseAddress.Host,
             stopping.Token);
-        handler = new WebApiHandler(Options, store, new RowWriter(store, pipeline, Options.TimeProvider), Faults, Requests, depths, () => BaseAddress);
+        ServiceProtection = new ServiceProtection(Options.ServiceProtection, Options.TimeProvider);
+        handler = new WebApiHandler(Options, store, new RowWriter(store, pipeline, Options.TimeProvider), Faults, Requests, depths, ServiceProtection, () => BaseAddress);
     }
 
     public DataverseStandInOptions Options { get; }
 
     /// <summary>Makes requests fail with 429 or 503 on demand.</summary>
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>The service protection limits' usage and refusals (enforced when <see cref="DataverseStandInOptions.ServiceProtection"/> is enabled).</summary>
+    public ServiceProtection ServiceProtection { get; }
 
     /// <summary>Every request received.</summary>
     public RequestJournal<RecordedRequest> Requests { get; } = new();

@@ -44,6 +44,12 @@ public sealed class DataverseStandInOptions
     /// </summary>
     public bool SurfaceWebhookMessage { get; set; } = true;
 
+    /// <summary>Dataverse's service protection limits; off unless enabled.</summary>
+    public Limits.ServiceProtectionLimits ServiceProtection { get; set; } = new();
+
+    /// <summary>Further bearer tokens the Web API accepts, each standing for its own user (its own service protection usage).</summary>
+    public Dictionary<string, Guid> OtherCallers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Beyond this depth steps are not called (Dataverse's loop protection stops at 8).</summary>
     public int MaxDepth { get; set; } = 8;
 
@@ -81,6 +87,7 @@ public sealed class DataverseStandInOptions
             errors.Add($"{nameof(TimeProvider)} is required.");
         }
 
+        errors.AddRange(ServiceProtection?.Errors() ?? [$"{nameof(ServiceProtection)} is required."]);
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid Dataverse stand-in options: " + string.Join(" ", errors), "options");

@@ -1,4 +1,5 @@
 using CrmRecording.Dataverse;
+using CrmRecording.Dataverse.Customers;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Ports;
 using CrmRecording.Plugins.Schema;
@@ -22,9 +23,13 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
             CrmTables.Lead => await Client.GetLeadAsync(id, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"'{table}' is not a contact or lead table.", nameof(table)),
         };
-        return row is null ? null : new CrmContact(
+        return row is null ? null : ToContact(table, row);
+    }
+
+    /// <summary>A contact or lead row as the CRM-neutral contact the enrichment reads.</summary>
+    private static CrmContact ToContact(string table, DataverseCustomer row) => new(
             table,
-            id,
+            row.Row.Id,
             row.BusinessPhone,
             row.MobilePhone,
             row.StateOrProvince,
@@ -36,10 +41,20 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
             row.ConsentMethod,
             row.DoNotRecord ?? false,
             row.OwnerId);
-    }
 
     public Task UpdateEnrichmentAsync(string table, Guid id, ContactEnrichment e, CancellationToken cancellationToken = default) =>
-        DataverseFailures.TranslateAsync(() => Client.UpdateAsync(EntitySet(table), id, new Dictionary<string, object?>
+        DataverseFailures.TranslateAsync(() => Client.UpdateAsync(EntitySet(table), id, EnrichmentColumns(e), cancellationToken));
+
+    /// <summary>Queries of up to 100 ids each, instead of a request per row.</summary>
+    public Task<IReadOnlyList<CrmContact>> GetContactsAsync(string table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        DataverseFailures.TranslateAsync(async () => (IReadOnlyList<CrmContact>)[.. (await Client.GetCustomersAsync(Table(table), ids, cancellationToken).ConfigureAwait(false)).Select(row => ToContact(table, row))]);
+
+    /// <summary>One <c>UpdateMultiple</c> (up to 1,000 rows), instead of a PATCH per row.</summary>
+    public Task UpdateEnrichmentsAsync(string table, IReadOnlyList<(Guid Id, ContactEnrichment Enrichment)> enrichments, CancellationToken cancellationToken = default) =>
+        DataverseFailures.TranslateAsync(() => Client.UpdateMultipleAsync(Table(table), [.. enrichments.Select(e => (e.Id, (IReadOnlyDictionary<string, object?>)EnrichmentColumns(e.Enrichment)))], cancellationToken));
+
+    /// <summary>The output columns an enrichment writes (none of the inputs the update steps filter on, so no step runs again).</summary>
+    private static Dictionary<string, object?> EnrichmentColumns(ContactEnrichment e) => new()
         {
             [ContactColumns.Jurisdictions] = e.Jurisdictions,
             [ContactColumns.LocationSource] = e.LocationSource,
@@ -50,7 +65,7 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
             [ContactColumns.DecisionReasons] = e.Reasons,
             [ContactColumns.RulesVersion] = e.RulesVersion,
             [ContactColumns.LastEnriched] = e.EnrichedAt,
-        }, cancellationToken));
+        };
 
     public Task UpdateConsentAsync(RecordReference contact, string status, DateOnly answeredOn, string method, string evidenceReference, CancellationToken cancellationToken = default) =>
         DataverseFailures.TranslateAsync(() => Client.UpdateAsync(EntitySet(contact.Table), contact.Id, new Dictionary<string, object?>

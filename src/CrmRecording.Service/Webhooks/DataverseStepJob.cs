@@ -7,4 +7,7 @@ namespace CrmRecording.Service.Webhooks;
 internal sealed record DataverseStepJob(string Step, string Body, bool SizeExceeded)
 {
     public const string Kind = "dataverse-step";
+
+    /// <summary>Contact and lead enrichment, done in batches (coalesced per record, written back with UpdateMultiple).</summary>
+    public const string EnrichKind = "dataverse-enrich";
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmRecording.Dataverse.Webhooks;
 using CrmRecording.Plugins;
 using CrmRecording.Plugins.Registration;
+using CrmRecording.Plugins.Steps;
 using CrmRecording.Service.Options;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Options;
@@ -97,7 +98,9 @@ internal static partial class DataverseWebhookEndpoint
         bool queued;
         try
         {
-            queued = await outbox.EnqueueAsync(new OutboxJob(Guid.NewGuid().ToString("N"), DataverseStepJob.Kind, $"{route.Registration.Name}:{context.RequestId}", payload, now, 0, now), cancellationToken).ConfigureAwait(false);
+            // Enrichment goes to its batch lane; every other asynchronous step runs on its own.
+            var kind = ContactEnrichmentStep.Declared.Any(r => r.Name == route.Registration.Name) ? DataverseStepJob.EnrichKind : DataverseStepJob.Kind;
+            queued = await outbox.EnqueueAsync(new OutboxJob(Guid.NewGuid().ToString("N"), kind, $"{route.Registration.Name}:{context.RequestId}", payload, now, 0, now), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -64,6 +64,13 @@ public sealed class DataverseWebhookTests : IDisposable
         return await _factory.CreateClient().SendAsync(request);
     }
 
+    /// <summary>An asynchronous enrichment step for an update of one column, queued.</summary>
+    private async Task PostUpdateAsync(Guid contact, string column, string value)
+    {
+        using var response = await PostAsync(Body("Update", "contact", contact, 40, 1, $$"""{ "key": "{{column}}", "value": "{{value}}" }"""));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     private async Task<int> RunOutboxAsync() =>
         await _factory.Services.GetRequiredService<OutboxWorker>().RunOnceAsync(CancellationToken.None);
 
@@ -137,6 +144,42 @@ public sealed class DataverseWebhookTests : IDisposable
         Assert.Equal(contact, written.Id);
         Assert.Equal("record-after-consent", written.Enrichment.Decision);
         Assert.Equal(0, await _factory.Services.GetRequiredService<IOutbox>().PendingAsync());
+    }
+
+    [Fact]
+    public async Task Outbox_TwoChangesOfOneContact_AreCoalescedIntoOneWriteOfTheNewest()
+    {
+        var contact = Guid.NewGuid();
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 415 555 0142", state: "CA", owner: Rep);
+        await PostUpdateAsync(contact, "telephone1", "+1 415 555 0142");
+        _clock.Now += TimeSpan.FromSeconds(1);
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 512 555 0142", state: "TX", owner: Rep);
+        await PostUpdateAsync(contact, "telephone1", "+1 512 555 0142");
+
+        Assert.Equal(2, await RunOutboxAsync());
+
+        var written = Assert.Single(_crm.Enrichments);
+        Assert.Contains("US-TX", written.Enrichment.Jurisdictions, StringComparison.Ordinal);
+        Assert.DoesNotContain("US-CA", written.Enrichment.Jurisdictions, StringComparison.Ordinal);
+        Assert.Equal(0, await _factory.Services.GetRequiredService<IOutbox>().PendingAsync());
+    }
+
+    [Fact]
+    public async Task Outbox_ChangeReceivedBeforeTheLastEnrichmentReadTheRow_IsNotWrittenAgain()
+    {
+        var contact = Guid.NewGuid();
+        _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 512 555 0142", state: "TX", owner: Rep);
+        await PostUpdateAsync(contact, "telephone1", "+1 512 555 0142");
+        Assert.Equal(1, await RunOutboxAsync());
+
+        // Another delivery received at the same instant the enrichment read the row: what it reports is already written.
+        await PostUpdateAsync(contact, "address1_stateorprovince", "TX");
+        Assert.Equal(1, await RunOutboxAsync());
+        _clock.Now += TimeSpan.FromSeconds(1);
+        await PostUpdateAsync(contact, "mobilephone", "+1 512 555 0199");
+        Assert.Equal(1, await RunOutboxAsync());
+
+        Assert.Equal(2, _crm.Enrichments.Count);
     }
 
     [Fact]

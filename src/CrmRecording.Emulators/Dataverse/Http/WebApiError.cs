@@ -23,6 +23,12 @@ internal sealed record WebApiError(HttpStatusCode Status, string Code, string Me
     /// <summary>Service protection: "Number of requests exceeded the limit of 6000 over time window of 300 seconds."</summary>
     public const string RequestLimitCode = "0x80072322";
 
+    /// <summary>Service protection: "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds."</summary>
+    public const string ExecutionTimeLimitCode = "0x80072321";
+
+    /// <summary>Service protection: "Number of concurrent requests exceeded the limit of 52."</summary>
+    public const string ConcurrencyLimitCode = "0x80072326";
+
     /// <summary>"An unexpected error occurred."</summary>
     public const string UnexpectedCode = "0x80040216";
 

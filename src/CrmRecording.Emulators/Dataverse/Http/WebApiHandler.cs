@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CrmRecording.Emulators.Dataverse.Faults;
 using CrmRecording.Emulators.Dataverse.Journal;
+using CrmRecording.Emulators.Dataverse.Limits;
 using CrmRecording.Emulators.Dataverse.Operations;
 using CrmRecording.Emulators.Dataverse.Store;
 using CrmRecording.Emulators.Dataverse.Webhooks;
@@ -24,6 +25,7 @@ internal sealed partial class WebApiHandler(
     FaultInjector faults,
     RequestJournal<RecordedRequest> requests,
     DepthTracker depths,
+    ServiceProtection protection,
     Func<Uri> baseAddress)
 {
     public const string ApiPath = "/api/data/v9.2/";
@@ -38,7 +40,7 @@ internal sealed partial class WebApiHandler(
             request.Method,
             new Uri(request.GetEncodedUrl()),
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body));
+            body) { ReceivedAt = options.TimeProvider.GetUtcNow() });
         context.Response.Headers["OData-Version"] = "4.0";
         context.Response.Headers["REQ_ID"] = Guid.NewGuid().ToString("D");
 
@@ -63,20 +65,32 @@ internal sealed partial class WebApiHandler(
             return;
         }
 
-        if (!IsAuthorized(request))
+        if (Caller(request) is not { } caller)
         {
             Challenge(context);
             return;
         }
 
+        if (protection.Enter(caller) is { } refusal)
+        {
+            await AnswerRefusalAsync(context, refusal, preferences).ConfigureAwait(false);
+            return;
+        }
+
+        var started = options.TimeProvider.GetTimestamp();
         try
         {
             CheckODataVersion(request);
+            context.Items[CallerKey] = caller;
             await DispatchAsync(context, path[ApiPath.Length..], body, preferences).ConfigureAwait(false);
         }
         catch (WebApiErrorException exception)
         {
             await WebApiResponses.WriteErrorAsync(context, exception.Error, preferences).ConfigureAwait(false);
+        }
+        finally
+        {
+            protection.Leave(caller, options.TimeProvider.GetElapsedTime(started));
         }
     }
 
@@ -86,6 +100,11 @@ internal sealed partial class WebApiHandler(
         if (relativePath is "WhoAmI" or "WhoAmI()" && HttpMethods.IsGet(method))
         {
             return WhoAmIAsync(context);
+        }
+
+        if (BulkAction.Parse(relativePath) is { } bulk && HttpMethods.IsPost(method))
+        {
+            return UpdateMultipleAsync(context, bulk, body);
         }
 
         var resource = ResourcePath.Parse(relativePath) ?? throw new WebApiErrorException(WebApiError.SegmentNotFound(relativePath));
@@ -103,21 +122,29 @@ internal sealed partial class WebApiHandler(
         };
     }
 
-    private OperationContext BeginOperation(HttpRequest request) =>
-        depths.Begin(options.CallerUserId, request.Headers["x-ms-correlation-request-id"].ToString());
+    private const string CallerKey = "crr.caller";
 
-    private bool IsAuthorized(HttpRequest request)
+    private OperationContext BeginOperation(HttpRequest request) =>
+        depths.Begin(request.HttpContext.Items[CallerKey] as Guid? ?? options.CallerUserId, request.Headers["x-ms-correlation-request-id"].ToString());
+
+    /// <summary>The user the bearer token stands for, or null when it is no token the stand-in issued.</summary>
+    private Guid? Caller(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return null;
         }
 
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()),
-            Encoding.UTF8.GetBytes(options.BearerToken));
+        var presented = Encoding.UTF8.GetBytes(header[scheme.Length..].Trim());
+        Guid? caller = CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(options.BearerToken)) ? options.CallerUserId : null;
+        foreach (var (token, user) in options.OtherCallers)
+        {
+            caller = CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token)) ? user : caller;
+        }
+
+        return caller;
     }
 
     /// <summary>Dataverse names the tenant's authority and the environment in its challenge; the body is empty.</summary>
@@ -138,6 +165,21 @@ internal sealed partial class WebApiHandler(
                 throw new WebApiErrorException(WebApiError.BadRequest($"The value '{value}' of the {header} header is not supported; the service supports OData 4.0."));
             }
         }
+    }
+
+    /// <summary>429 with Retry-After in seconds and the limit's documented code and message.</summary>
+    private Task AnswerRefusalAsync(HttpContext context, ServiceProtectionRefusal refusal, Preferences preferences)
+    {
+        var limits = protection.Limits;
+        var window = ((int)limits.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var error = refusal.Limit switch
+        {
+            ServiceProtectionLimit.Requests => new WebApiError(HttpStatusCode.TooManyRequests, WebApiError.RequestLimitCode, $"Number of requests exceeded the limit of {limits.MaxRequests} over time window of {window} seconds."),
+            ServiceProtectionLimit.ExecutionTime => new WebApiError(HttpStatusCode.TooManyRequests, WebApiError.ExecutionTimeLimitCode, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Combined execution time of incoming requests exceeded limit of {limits.MaxExecutionTime.TotalMilliseconds:N0} milliseconds over time window of {window} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.")),
+            _ => new WebApiError(HttpStatusCode.TooManyRequests, WebApiError.ConcurrencyLimitCode, $"Number of concurrent requests exceeded the limit of {limits.MaxConcurrentRequests}."),
+        };
+        context.Response.Headers.RetryAfter = ((int)refusal.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WebApiResponses.WriteErrorAsync(context, error, preferences);
     }
 
     private static Task AnswerFaultAsync(HttpContext context, InjectedFault fault, Preferences preferences)
