@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CrmRecording.Service.Logging;
 
 namespace CrmRecording.Service.Telemetry;
@@ -7,15 +6,7 @@ namespace CrmRecording.Service.Telemetry;
 /// What a span may say about a request path: the secrets that travel in paths (a playback link's <c>/media/{token}</c>,
 /// the Salesforce notification secret) are replaced, as in the logs.
 /// </summary>
-internal static partial class TelemetryRedaction
+internal static class TelemetryRedaction
 {
-    public static string Path(PathString path)
-    {
-        var text = path.Value ?? string.Empty;
-        text = MediaToken().Replace(text, QueryKeyRedaction.Replacement);
-        return QueryKeyRedaction.Applies(text) ? QueryKeyRedaction.Redact(text) : text;
-    }
-
-    [GeneratedRegex(@"(?<=/media/)[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MediaToken();
+    public static string Path(PathString path) => path.Value is { } text && QueryKeyRedaction.Applies(text) ? QueryKeyRedaction.Redact(text) : path.Value ?? string.Empty;
 }
