@@ -6,11 +6,21 @@ namespace CrmRecording.Service.Tests.Telemetry;
 /// <summary>With an OTLP endpoint configured, traces and metrics reach a receiver as OTLP/HTTP protobuf.</summary>
 public sealed class OtlpExportTests
 {
-    [Fact]
-    public async Task OtlpEndpoint_Configured_TracesAndMetricsArePostedAsProtobufToTheReceiver()
+    [Theory]
+    [InlineData("Telemetry:OtlpEndpoint", null)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL")]
+    public async Task OtlpEndpoint_ConfiguredEitherWay_TracesAndMetricsArePostedAsProtobufToTheReceiver(string endpointSetting, string? protocolSetting)
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        var sandbox = new SandboxCall(f => f.Settings["Telemetry:OtlpEndpoint"] = receiver.BaseAddress.AbsoluteUri);
+        var sandbox = new SandboxCall(f =>
+        {
+            f.Settings[endpointSetting] = receiver.BaseAddress.AbsoluteUri;
+            if (protocolSetting is not null)
+            {
+                // The standard variables default to gRPC; the receiver speaks OTLP over HTTP.
+                f.Settings[protocolSetting] = "http/protobuf";
+            }
+        });
         string decision;
         try
         {
