@@ -17,6 +17,7 @@ using CrmRecording.Service.Pages;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
 using CrmRecording.Service.SignIn;
+using CrmRecording.Service.Telemetry;
 using CrmRecording.Service.Webhooks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ internal static class ServiceHost
         builder.Services.AddOptions<VaultOptions>().Bind(builder.Configuration.GetSection(VaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
+        builder.Services.AddTelemetry(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<StoreHealth>();
         if ((builder.Configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
         {
@@ -123,6 +125,7 @@ internal static class ServiceHost
         {
             var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(sp);
             worker.RetryBase = TimeSpan.FromMilliseconds(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:RetryBaseMilliseconds", 1000), 1, 600_000));
+            worker.Telemetry = sp.GetRequiredService<Telemetry.CrmRecordingTelemetry>();
             worker.KeepDone = TimeSpan.FromDays(Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Outbox:KeepDoneDays", 7.0), 0, 3650));
             return worker;
         });
@@ -163,7 +166,7 @@ internal static class ServiceHost
         });
         // One client for the process; pooled connections are recycled so DNS changes are seen.
         services.AddSingleton(sp => new DataverseClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(50) },
+            new HttpClient(sp.GetRequiredService<CrmRecordingTelemetry>().Observe("dataverse", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromSeconds(50) },
             sp.GetRequiredService<IDataverseTokenSource>(),
             sp.GetRequiredService<DataverseClientOptions>(),
             sp.GetRequiredService<TimeProvider>()));

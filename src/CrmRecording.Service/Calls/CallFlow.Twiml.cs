@@ -56,6 +56,7 @@ internal sealed partial class CallFlow
     {
         var question = Question(call) with { Version = askedVersion ?? Question(call).Version };
         var answer = ConsentAnswer.Parse(form.Digits, form.SpeechResult);
+        telemetry.ConsentAnswered(answer.Kind);
         var heard = form.Digits is { Length: > 0 } d ? d : form.SpeechResult;
         var method = MethodName(answer);
         call = await events.AddAsync(call.Id, Event(call, "disclosure-played", null, "none", null, question), cancellationToken).ConfigureAwait(false);

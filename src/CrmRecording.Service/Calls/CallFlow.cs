@@ -26,6 +26,7 @@ internal sealed partial class CallFlow(
     CallEvents events,
     IOutbox outbox,
     Recovery.FlowCheckpoint checkpoint,
+    Telemetry.CrmRecordingTelemetry telemetry,
     TimeProvider time,
     ILogger<CallFlow> log)
 {
@@ -33,6 +34,7 @@ internal sealed partial class CallFlow(
 
     public async Task<PlaceOutcome> PlaceAsync(PlaceCallRequest request, RemoteTime remote, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.CrmRecordingTelemetry.StartPlacing();
         var planned = await planner.PlanAsync(request, remote, cancellationToken).ConfigureAwait(false);
         if (planned is not CallPlan.Ready plan)
         {
@@ -116,6 +118,7 @@ internal sealed partial class CallFlow(
 
         var decided = call.Decision.ToWireName();
         CallPlaced(log, call.Id, decided);
+        telemetry.CallPlaced(call.Decision);
         return new PlaceOutcome.Placed(new PlaceCallResponse(call.Id, decided, decision.Summary, call.Reasons, call.Jurisdictions, call.RulesVersion, call.PhoneCallId, call.Status.ToWireName(), call.ActivityRef));
     }
 

@@ -47,7 +47,7 @@ internal static class CallServices
         // Created on first use, not when the background workers are built: in the sandbox the stand-in's
         // address is known only once it has started.
         services.AddSingleton(sp => new Lazy<TwilioClient>(() => new TwilioClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
+            new HttpClient(sp.GetRequiredService<Telemetry.CrmRecordingTelemetry>().Observe("twilio", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromMinutes(10) },
             sp.GetRequiredService<IOptions<TwilioClientOptions>>().Value,
             sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => sp.GetRequiredService<Lazy<TwilioClient>>().Value);

@@ -61,7 +61,7 @@ internal static class SalesforceServices
             }
 
             return new SalesforceClient(
-                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(50) },
+                new HttpClient(sp.GetRequiredService<Telemetry.CrmRecordingTelemetry>().Observe("salesforce", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromSeconds(50) },
                 options,
                 sp.GetRequiredService<TimeProvider>());
         }));

@@ -1,3 +1,4 @@
+using CrmRecording.Service.Telemetry;
 using CrmRecording.Vault.Outbox;
 
 namespace CrmRecording.Service.Outbox;
@@ -24,6 +25,7 @@ internal sealed partial class OutboxWorker
         {
             var reason = $"No worker handles outbox jobs of kind '{job.Kind}'.";
             await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            Telemetry?.JobDead(job.Kind);
             JobDead(log, job.Kind, job.Attempts, reason);
             return;
         }
@@ -33,6 +35,7 @@ internal sealed partial class OutboxWorker
             return;
         }
 
+        using var span = CrmRecordingTelemetry.StartJob(job.Kind);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
         var leaseLost = false;
@@ -67,6 +70,7 @@ internal sealed partial class OutboxWorker
         if (ex is null)
         {
             await outbox.CompleteAsync(job.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            Telemetry?.JobDone(job.Kind, outcome ?? "done", time.GetUtcNow() - job.CreatedAt);
             JobDone(log, job.Kind, job.Attempts, outcome ?? "done");
             return;
         }
@@ -116,6 +120,7 @@ internal sealed partial class OutboxWorker
     private async Task DeadLetterAsync(IOutboxJobHandler handler, OutboxJob job, string reason)
     {
         await outbox.DeadLetterAsync(job.Id, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        Telemetry?.JobDead(job.Kind);
         try
         {
             await handler.GaveUpAsync(job, reason, CancellationToken.None).ConfigureAwait(false);

@@ -24,6 +24,9 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
     /// <summary>How long a finished job's payload (a webhook body with phone numbers) is kept. <c>Outbox:KeepDoneDays</c> (7).</summary>
     public TimeSpan KeepDone { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Where dead jobs and finished jobs' latency are counted; none in tests that build the worker bare.</summary>
+    public Telemetry.CrmRecordingTelemetry? Telemetry { get; set; }
+
     /// <summary>How long to sleep when there is nothing to do.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromMilliseconds(250);
 

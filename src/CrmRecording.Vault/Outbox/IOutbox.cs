@@ -77,4 +77,7 @@ public interface IOutbox
 
     /// <summary>Jobs not yet done and not dead.</summary>
     Task<int> PendingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Waiting jobs per kind, with the oldest's creation time; a wrapper that does not forward it reports none.</summary>
+    Task<IReadOnlyList<OutboxDepth>> DepthByKindAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<OutboxDepth>>([]);
 }
