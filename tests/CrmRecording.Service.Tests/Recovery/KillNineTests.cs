@@ -236,10 +236,25 @@ public sealed class KillNineTests(OutlivingStandIns standIns) : IClassFixture<Ou
         }
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768–60999): the service restarts on the same port (Twilio calls back
+    /// to it), and a port the system handed out could meanwhile become the local end of some other test's connection.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
     }
 }
