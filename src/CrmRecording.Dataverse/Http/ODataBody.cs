@@ -32,29 +32,13 @@ internal static class ODataBody
     public static void Column(Utf8JsonWriter writer, string column, object? value)
     {
         writer.WritePropertyName(column);
+        if (CrmRecording.Core.Json.JsonScalars.TryWrite(writer, value))
+        {
+            return;
+        }
+
         switch (value)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case int i:
-                writer.WriteNumberValue(i);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case decimal m:
-                writer.WriteNumberValue(m);
-                break;
-            case double d when double.IsFinite(d):
-                writer.WriteNumberValue(d);
-                break;
             case Guid g:
                 writer.WriteStringValue(g.ToString("D"));
                 break;
@@ -64,15 +48,12 @@ internal static class ODataBody
             case DateTime t when t.Kind == DateTimeKind.Utc:
                 writer.WriteStringValue(Utc(t));
                 break;
-            case DateOnly d:
-                writer.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                break;
             case RowReference r:
                 writer.WriteStringValue(r.BindPath);
                 break;
             default:
                 throw new ArgumentException(
-                    $"Column '{column}': a {value.GetType().Name} cannot be sent to Dataverse (use string, bool, int, long, decimal, double, Guid, DateTimeOffset, UTC DateTime, DateOnly or RowReference).",
+                    $"Column '{column}': a {value!.GetType().Name} cannot be sent to Dataverse (use string, bool, int, long, decimal, double, Guid, DateTimeOffset, UTC DateTime, DateOnly or RowReference).",
                     nameof(value));
         }
     }

@@ -66,42 +66,23 @@ internal static class SObjectBody
     private static void Field(Utf8JsonWriter writer, string field, object? value)
     {
         writer.WritePropertyName(field);
+        if (CrmRecording.Core.Json.JsonScalars.TryWrite(writer, value))
+        {
+            return;
+        }
+
         switch (value)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case int i:
-                writer.WriteNumberValue(i);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case decimal m:
-                writer.WriteNumberValue(m);
-                break;
-            case double d when double.IsFinite(d):
-                writer.WriteNumberValue(d);
-                break;
             case DateTimeOffset t:
                 // dateTime fields: ISO 8601 in UTC with milliseconds, as Salesforce returns them.
                 writer.WriteStringValue(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-                break;
-            case DateOnly d:
-                writer.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
             case SalesforceId id:
                 writer.WriteStringValue(id.Value);
                 break;
             default:
                 throw new ArgumentException(
-                    $"Field '{field}': a {value.GetType().Name} cannot be sent to Salesforce (use string, bool, int, long, decimal, double, DateTimeOffset, DateOnly or SalesforceId).",
+                    $"Field '{field}': a {value!.GetType().Name} cannot be sent to Salesforce (use string, bool, int, long, decimal, double, DateTimeOffset, DateOnly or SalesforceId).",
                     nameof(value));
         }
     }
