@@ -96,7 +96,8 @@ internal static class CallServices
         services.AddSingleton<IOutboxJobHandler, Recovery.CallSummaryJobHandler>();
         services.AddSingleton<IOutboxJobHandler, CallCloseJobHandler>();
         services.AddHostedService<Recovery.CallReconciler>();
-        services.AddHostedService<Recovery.AbandonedUploadSweeper>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Recovery.AbandonedUploadSweeper>(
+            sp, TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<Options.VaultOptions>>().Value.OrphanSweepMinutes)));
         return services;
     }
 

@@ -48,6 +48,12 @@ public sealed class VaultOptions : IValidatableObject
     /// <summary>The class a call's recording gets.</summary>
     public string RetentionClass { get; set; } = "sales";
 
+    /// <summary>
+    /// How often the sweep lists every stored blob for ones no recording owns (what a crash mid-ingest leaves); at
+    /// start, then every so many minutes: a listing of the whole store is too much for every lease.
+    /// </summary>
+    public double OrphanSweepMinutes { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Metadata is not ("sqlite" or "postgres"))

@@ -12,8 +12,14 @@ namespace CrmRecording.Service.Recovery;
 /// was last written before the oldest claim still held, and over a lease ago, is removed: an ingest writes only after
 /// claiming its job, and a running upload keeps writing.
 /// </summary>
-internal sealed partial class AbandonedUploadSweeper(IBlobStore blobs, RecordingVault vault, IOutbox outbox, OutboxWorker worker, TimeProvider time, ILogger<AbandonedUploadSweeper> log) : BackgroundService
+/// <param name="orphanEvery">
+/// How often committed blobs are listed for orphans, after a listing at start and another two leases later (once what
+/// a crash just before the start left is older than the horizon).
+/// </param>
+internal sealed partial class AbandonedUploadSweeper(IBlobStore blobs, RecordingVault vault, IOutbox outbox, OutboxWorker worker, TimeProvider time, ILogger<AbandonedUploadSweeper> log, TimeSpan orphanEvery) : BackgroundService
 {
+    private DateTimeOffset? _orphansDueAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -44,6 +50,12 @@ internal sealed partial class AbandonedUploadSweeper(IBlobStore blobs, Recording
             Removed(log, partials);
         }
 
+        if (now < _orphansDueAt)
+        {
+            return partials;
+        }
+
+        _orphansDueAt = now + (_orphansDueAt is null ? worker.Lease * 2 : orphanEvery);
         var orphans = await vault.RemoveOrphanBlobsAsync(horizon, "sweeper", cancellationToken).ConfigureAwait(false);
         if (orphans.Count > 0)
         {

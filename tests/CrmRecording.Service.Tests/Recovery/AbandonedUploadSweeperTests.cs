@@ -6,6 +6,7 @@ using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Service.Tests.Recovery;
 
@@ -90,11 +91,41 @@ public sealed class AbandonedUploadSweeperTests : IAsyncLifetime
         Assert.Contains(removals, d => d!.Contains(deleted.BlobName, StringComparison.Ordinal) && d.Contains("was deleted", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sweep_ListsBlobsForOrphansAtStartTwoLeasesLaterThenOncePerInterval_NotEveryLease()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var recordings = Path.Combine(_directory, "recordings");
+        var local = new LocalBlobStore(recordings, clock.GetUtcNow());
+        var worker = new OutboxWorker(_store, [], clock, NullLogger<OutboxWorker>.Instance);
+        var sweeper = new AbandonedUploadSweeper(local, Vault(local), _store, worker, clock, NullLogger<AbandonedUploadSweeper>.Instance, TimeSpan.FromHours(1));
+        string Orphan() => Blob(recordings, $"{RecordingId.New().Value}.0a0b0c0d", clock.GetUtcNow() - TimeSpan.FromHours(2));
+
+        var atStart = Orphan();
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        Assert.False(File.Exists(atStart));
+
+        var afterStart = Orphan();
+        clock.Advance(worker.Lease);
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+        clock.Advance(worker.Lease);
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None)); // two leases after start
+        Assert.False(File.Exists(afterStart));
+
+        var later = Orphan();
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+        Assert.True(File.Exists(later));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        Assert.False(File.Exists(later));
+    }
+
     private RecordingVault Vault(LocalBlobStore local) =>
         new(local, _store, LocalKeyRing.OpenOrCreate(Path.Combine(_directory, "keyring.json"), TimeProvider.System.GetUtcNow()), RetentionClasses.Default, TimeProvider.System);
 
     private AbandonedUploadSweeper Sweeper(LocalBlobStore local) =>
-        new(local, Vault(local), _store, new OutboxWorker(_store, [], TimeProvider.System, NullLogger<OutboxWorker>.Instance), TimeProvider.System, NullLogger<AbandonedUploadSweeper>.Instance);
+        new(local, Vault(local), _store, new OutboxWorker(_store, [], TimeProvider.System, NullLogger<OutboxWorker>.Instance), TimeProvider.System, NullLogger<AbandonedUploadSweeper>.Instance, TimeSpan.FromHours(1));
 
     private static string Blob(string directory, string name, DateTimeOffset writtenAt)
     {
