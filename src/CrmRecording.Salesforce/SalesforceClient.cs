@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using CrmRecording.Http;
 using CrmRecording.Salesforce.Authentication;
 using CrmRecording.Salesforce.Http;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace CrmRecording.Salesforce;
 
@@ -11,7 +15,9 @@ namespace CrmRecording.Salesforce;
 /// roles and custom permissions, call tasks and the package's records. Tokens come from the org's token endpoint
 /// (client credentials or JWT bearer) and are kept until refused; every data request goes to the session's
 /// <c>instance_url</c>. A 401 INVALID_SESSION_ID gets a new session and is sent once more; a 503 or an API limit
-/// is not retried here but thrown with <see cref="SalesforceException.RetryAfter"/>, so the caller's queue waits.
+/// is not retried here but thrown with <see cref="SalesforceException.RetryAfter"/>, so the caller's queue waits; a
+/// remote that keeps failing opens the shared <see cref="RemoteResilience"/> pipeline's circuit, and requests then fail
+/// at once with the break's length as their Retry-After.
 /// Use it as a typed <see cref="HttpClient"/> client.
 /// </summary>
 public sealed partial class SalesforceClient : IDisposable
@@ -22,7 +28,8 @@ public sealed partial class SalesforceClient : IDisposable
     private readonly SalesforceClientOptions options;
     private readonly TimeProvider time;
     private readonly TokenEndpoint tokenEndpoint;
-    private readonly SessionCache sessions;
+    private readonly TokenCache<SalesforceSession> sessions;
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private ApiUsage? lastApiUsage;
 
     public SalesforceClient(HttpClient http, SalesforceClientOptions options, TimeProvider time)
@@ -35,7 +42,8 @@ public sealed partial class SalesforceClient : IDisposable
         this.options = options;
         this.time = time;
         tokenEndpoint = new TokenEndpoint(http, options, time);
-        sessions = new SessionCache(tokenEndpoint, options, time);
+        sessions = new TokenCache<SalesforceSession>(tokenEndpoint.RequestAsync, session => session.ObtainedAt + options.SessionMaxAge, time);
+        pipeline = RemoteResilience.Build(new RemoteResilienceOptions { MaxRetries = 0 }, time);
     }
 
     /// <summary>The org's API usage as the last response's <c>Sforce-Limit-Info</c> stated it; null before the first.</summary>
@@ -77,25 +85,20 @@ public sealed partial class SalesforceClient : IDisposable
     private async Task<HttpResponseMessage> SendOnceAsync(SalesforceSession session, SalesforceRequest request, CancellationToken cancellationToken)
     {
         var uri = new Uri(session.InstanceUrl, request.PathAndQuery);
-        using var message = new HttpRequestMessage(request.Method, uri);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            message.Content.Headers.ContentType = JsonUtf8;
-        }
-
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendAsync(safeToRepeat: false, token => SendMessageAsync(session, request, uri, token), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             throw new SalesforceException(0, null, $"{request.Method} {uri.AbsolutePath} failed: {e.Message}", retryAfter: options.UnavailableRetryDelay, innerException: e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (BrokenCircuitException e)
+        {
+            throw new SalesforceException(0, null, $"{request.Method} {uri.AbsolutePath} was not sent: Salesforce failed repeatedly and is left alone for a while.", retryAfter: e.RetryAfter ?? options.UnavailableRetryDelay, innerException: e);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new SalesforceException(0, null, $"{request.Method} {uri.AbsolutePath} timed out after {http.Timeout.TotalSeconds:0} s.", retryAfter: options.UnavailableRetryDelay, innerException: e);
         }
@@ -107,6 +110,20 @@ public sealed partial class SalesforceClient : IDisposable
         }
 
         return response;
+    }
+
+    private async ValueTask<HttpResponseMessage> SendMessageAsync(SalesforceSession session, SalesforceRequest request, Uri uri, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, uri);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = JsonUtf8;
+        }
+
+        return await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JsonNode?> SendForJsonAsync(SalesforceRequest request, CancellationToken cancellationToken)

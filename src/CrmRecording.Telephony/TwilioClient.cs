@@ -3,9 +3,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CrmRecording.Http;
 using CrmRecording.Telephony.Http;
 using CrmRecording.Telephony.Lookup;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace CrmRecording.Telephony;
 
@@ -13,8 +16,12 @@ namespace CrmRecording.Telephony;
 /// Twilio's REST API (<c>/2010-04-01</c>) and Lookup v2 for what the product does with calls: place them,
 /// redirect or end them, start, pause, resume and stop their recordings, fetch, download and delete the
 /// recordings, and look up a number's line type. Every request carries HTTP Basic credentials (API key or
-/// account SID and auth token); which failures are retried, and why, is stated on <see cref="TwilioRetryPipeline"/>;
-/// every failure surfaces as a <see cref="TwilioException"/>. Use it as a typed <see cref="HttpClient"/> client.
+/// account SID and auth token). Requests go through the shared <see cref="RemoteResilience"/> pipeline: a 429 means
+/// Twilio refused the request before acting on it, so every request is retried after it (honouring Retry-After); a
+/// 5xx, a timeout or a broken connection leaves it unknown whether Twilio acted, so only idempotent requests (GET,
+/// DELETE, setting a recording's status, hanging up) are retried then. Creating a call or starting a recording is
+/// never retried on those, because a second attempt could place a second call to the customer or start a second
+/// recording. Every failure surfaces as a <see cref="TwilioException"/>. Use it as a typed <see cref="HttpClient"/> client.
 /// </summary>
 public sealed partial class TwilioClient
 {
@@ -25,8 +32,7 @@ public sealed partial class TwilioClient
     private readonly TwilioClientOptions options;
     private readonly TimeProvider time;
     private readonly AuthenticationHeaderValue authorization;
-    private readonly ResiliencePipeline<HttpResponseMessage> idempotentPipeline;
-    private readonly ResiliencePipeline<HttpResponseMessage> onceUnlessThrottledPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly LineTypeCache lineTypes;
     private readonly Uri apiBase;
     private readonly Uri lookupBase;
@@ -48,8 +54,7 @@ public sealed partial class TwilioClient
         this.time = time;
         var credential = options.UsesApiKey ? $"{options.ApiKeySid}:{options.ApiKeySecret}" : $"{options.AccountSid}:{options.AuthToken}";
         authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credential)));
-        idempotentPipeline = TwilioRetryPipeline.Build(options.MaxRetries, idempotent: true, time, randomizer);
-        onceUnlessThrottledPipeline = TwilioRetryPipeline.Build(options.MaxRetries, idempotent: false, time, randomizer);
+        pipeline = RemoteResilience.Build(new RemoteResilienceOptions { MaxRetries = options.MaxRetries, Randomizer = randomizer }, time);
         lineTypes = new LineTypeCache(time, options.LookupCacheDuration, LookupCacheCapacity);
         apiBase = WithTrailingSlash(options.ApiBaseUrl);
         lookupBase = WithTrailingSlash(options.LookupBaseUrl);
@@ -63,17 +68,20 @@ public sealed partial class TwilioClient
     /// <summary>Sends the request under its retry rules; returns a success (or an allowed 404) or throws <see cref="TwilioException"/>.</summary>
     private async Task<HttpResponseMessage> SendAsync(TwilioRequest request, CancellationToken cancellationToken)
     {
-        var pipeline = request.Idempotent ? idempotentPipeline : onceUnlessThrottledPipeline;
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(token => SendOnceAsync(request, token), cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendAsync(request.Idempotent, token => SendOnceAsync(request, token), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             throw new TwilioException(0, null, $"{request.Label} failed: {e.Message}", null, null, null, e);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (BrokenCircuitException e)
+        {
+            throw new TwilioException(0, null, $"{request.Label} was not sent: Twilio failed repeatedly and is left alone for a while.", null, null, e.RetryAfter, e);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new TwilioException(0, null, $"{request.Label} timed out after {http.Timeout.TotalSeconds:0} s.", null, null, null, e);
         }

@@ -154,7 +154,7 @@ public sealed class TwilioClientLookupTests
     [Fact]
     public async Task Cache_Full_EvictsTheOldestAnswerFirst()
     {
-        var time = new FakeTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        var time = new JumpingTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var cache = new LineTypeCache(time, TimeSpan.FromDays(30), capacity: 2);
         var fetches = 0;
         Task<LineTypeInfo> Fetch(string n) => Task.FromResult(new LineTypeInfo(n, "mobile", null, DeviceType.Mobile, time.GetUtcNow().AddSeconds(Interlocked.Increment(ref fetches))));

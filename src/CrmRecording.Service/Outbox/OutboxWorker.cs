@@ -1,3 +1,4 @@
+using CrmRecording.Http;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -159,7 +160,7 @@ internal sealed partial class OutboxWorker(IOutbox outbox, IEnumerable<IOutboxJo
 
     internal static TimeSpan Backoff(int attempts, TimeSpan? retryAfter, TimeSpan? retryBase = null)
     {
-        var exponential = (retryBase ?? TimeSpan.FromSeconds(1)) * Math.Pow(2, Math.Min(attempts, 12));
+        var exponential = RetryDelay.Exponential(attempts, retryBase ?? TimeSpan.FromSeconds(1), MaxBackoff);
         var delay = retryAfter is { } r && r > exponential ? r : exponential;
         return delay > MaxBackoff ? MaxBackoff : delay;
     }

@@ -1,5 +1,6 @@
 using CrmRecording.Dataverse;
 using CrmRecording.Dataverse.Users;
+using CrmRecording.Http;
 using CrmRecording.Service.Crm;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,9 @@ namespace CrmRecording.Service.Playback;
 internal sealed class CrmAccessDirectory
 {
     private readonly Lazy<DataverseClient> _dataverse;
-    private readonly ExpiringCache<Guid, DataverseUser?> _usersByEntraId;
-    private readonly ExpiringCache<Guid, DataverseUser?> _usersById;
-    private readonly ExpiringCache<Guid, IReadOnlyList<string>> _roles;
+    private readonly SingleFlightCache<Guid, DataverseUser?> _usersByEntraId;
+    private readonly SingleFlightCache<Guid, DataverseUser?> _usersById;
+    private readonly SingleFlightCache<Guid, IReadOnlyList<string>> _roles;
 
     public CrmAccessDirectory(Lazy<DataverseClient> dataverse, IOptions<PlaybackOptions> options, TimeProvider time)
     {

@@ -1,3 +1,4 @@
+using CrmRecording.Http;
 using CrmRecording.Salesforce;
 using CrmRecording.Salesforce.Users;
 using CrmRecording.Service.Crm;
@@ -13,9 +14,9 @@ namespace CrmRecording.Service.Playback;
 internal sealed class SalesforceAccessDirectory
 {
     private readonly Lazy<SalesforceClient> _client;
-    private readonly ExpiringCache<string, SalesforceUser?> _users;
-    private readonly ExpiringCache<string, IReadOnlyList<string>> _permissions;
-    private readonly ExpiringCache<int, RoleHierarchy> _roles;
+    private readonly SingleFlightCache<string, SalesforceUser?> _users;
+    private readonly SingleFlightCache<string, IReadOnlyList<string>> _permissions;
+    private readonly SingleFlightCache<int, RoleHierarchy> _roles;
 
     public SalesforceAccessDirectory(Lazy<SalesforceClient> client, IOptions<PlaybackOptions> options, TimeProvider time)
     {

@@ -13,7 +13,7 @@ internal sealed class ClientHarness : IDisposable
     {
         var options = ValidOptions();
         configure?.Invoke(options);
-        Time = new FakeTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { Frozen = frozenTime };
+        Time = new JumpingTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { Frozen = frozenTime };
         Tokens = new CountingTokenSource(Time);
         http = new HttpClient(Handler);
         Client = new DataverseClient(http, Tokens, options, Time);
@@ -21,7 +21,7 @@ internal sealed class ClientHarness : IDisposable
 
     public StubHttpHandler Handler { get; } = new();
 
-    public FakeTime Time { get; }
+    public JumpingTime Time { get; }
 
     public CountingTokenSource Tokens { get; }
 

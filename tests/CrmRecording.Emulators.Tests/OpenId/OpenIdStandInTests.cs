@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrmRecording.Emulators.OpenId;
 using CrmRecording.Emulators.Tests.Twilio;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Emulators.Tests.OpenId;
 
@@ -212,7 +213,7 @@ public sealed partial class OpenIdStandInTests : IAsyncLifetime
     [Fact]
     public async Task Token_CodeOlderThanItsLifetime_IsRefused()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         await using var session = await OpenIdSession.StartAsync(clock);
         var (redirect, verifier) = await session.SignInAsync(OpenIdSession.Riley);
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CrmRecording.Emulators.Twilio;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Emulators.Tests.Twilio;
 
@@ -12,7 +13,7 @@ internal sealed class TwilioSession : IAsyncDisposable
     public const string CompanyNumber = "+14155550100";
     public const string Customer = "+14155550199";
 
-    private TwilioSession(TwilioStandIn standIn, FakeApplication application, ManualClock clock, HttpClient http)
+    private TwilioSession(TwilioStandIn standIn, FakeApplication application, FakeTimeProvider clock, HttpClient http)
     {
         StandIn = standIn;
         Application = application;
@@ -24,7 +25,7 @@ internal sealed class TwilioSession : IAsyncDisposable
 
     public FakeApplication Application { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -35,7 +36,7 @@ internal sealed class TwilioSession : IAsyncDisposable
     public static async Task<TwilioSession> StartAsync(Action<TwilioStandInOptions>? configure = null)
     {
         var application = new FakeApplication();
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         var options = new TwilioStandInOptions { WebhookHandler = application, TimeProvider = clock };
         configure?.Invoke(options);
         var standIn = new TwilioStandIn(options);

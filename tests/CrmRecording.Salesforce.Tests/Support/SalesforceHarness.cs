@@ -15,14 +15,14 @@ internal sealed class SalesforceHarness : IDisposable
     {
         var options = ValidOptions();
         configure?.Invoke(options);
-        Time = new FakeTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        Time = new JumpingTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         http = new HttpClient(Handler);
         Client = new SalesforceClient(http, options, Time);
     }
 
     public StubHttpHandler Handler { get; } = new();
 
-    public FakeTime Time { get; }
+    public JumpingTime Time { get; }
 
     public SalesforceClient Client { get; }
 

@@ -13,7 +13,7 @@ namespace CrmRecording.Service.Tests.Hardening;
 public sealed class OutboxPurgeTests : IDisposable
 {
     private const string Phone = "+14155550142";
-    private readonly FakeTime _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private readonly JumpingTime _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private readonly ServiceFactory _factory;
 
     public OutboxPurgeTests()

@@ -87,7 +87,7 @@ public sealed class MediaLinkTests(PlaybackFixture fixture) : IClassFixture<Play
     [Fact]
     public void Open_AfterTheLinksLifetime_SaysItExpired()
     {
-        var time = new FakeTime(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
+        var time = new JumpingTime(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var links = new MediaLinks(Microsoft.Extensions.Options.Options.Create(new PlaybackOptions { MediaLinkMinutes = 5 }), time);
         var caller = new CallerIdentity("sub-1", SeedData.EntraObjectIds.ComplianceReviewer, "https://issuer.example");
         var (path, _) = links.Issue("0123456789abcdef0123456789abcdef", caller);
@@ -107,7 +107,7 @@ public sealed class MediaLinkTests(PlaybackFixture fixture) : IClassFixture<Play
     [Fact]
     public void Open_ALinkSealedByAnotherInstancesKey_IsRefused()
     {
-        var time = new FakeTime(DateTimeOffset.UnixEpoch.AddYears(56));
+        var time = new JumpingTime(DateTimeOffset.UnixEpoch.AddYears(56));
         var issuer = new MediaLinks(Microsoft.Extensions.Options.Options.Create(new PlaybackOptions()), time);
         var other = new MediaLinks(Microsoft.Extensions.Options.Options.Create(new PlaybackOptions()), time);
         var (path, _) = issuer.Issue("0123456789abcdef0123456789abcdef", new CallerIdentity("s", Guid.NewGuid(), "i"));

@@ -20,13 +20,13 @@ internal sealed class StandInSession : IAsyncDisposable
 
     private readonly HttpClient http;
 
-    private StandInSession(TwilioStandIn standIn, WebhookApplication application, TwilioClientOptions options, FakeTime networkTime)
+    private StandInSession(TwilioStandIn standIn, WebhookApplication application, TwilioClientOptions options, JumpingTime networkTime)
     {
         StandIn = standIn;
         Application = application;
         Options = options;
         NetworkTime = networkTime;
-        ClientTime = new FakeTime(Start);
+        ClientTime = new JumpingTime(Start);
         http = new HttpClient();
         Client = new TwilioClient(http, options, ClientTime);
     }
@@ -42,13 +42,13 @@ internal sealed class StandInSession : IAsyncDisposable
 
     public TwilioClient Client { get; }
 
-    public FakeTime ClientTime { get; }
+    public JumpingTime ClientTime { get; }
 
-    public FakeTime NetworkTime { get; }
+    public JumpingTime NetworkTime { get; }
 
     public static async Task<StandInSession> StartAsync(Action<TwilioStandInOptions>? configureStandIn = null, Action<TwilioClientOptions>? configureClient = null)
     {
-        var networkTime = new FakeTime(Start);
+        var networkTime = new JumpingTime(Start);
         var standInOptions = new TwilioStandInOptions { TimeProvider = networkTime };
         configureStandIn?.Invoke(standInOptions);
         var standIn = new TwilioStandIn(standInOptions);

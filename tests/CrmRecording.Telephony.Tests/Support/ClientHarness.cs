@@ -19,7 +19,7 @@ internal sealed class ClientHarness : IDisposable
         var options = ValidOptions();
         configure?.Invoke(options);
         Options = options;
-        Time = new FakeTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { Frozen = frozenTime };
+        Time = new JumpingTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { Frozen = frozenTime };
         Handler = handler ?? new StubHttpHandler();
         http = new HttpClient(Handler);
         Client = new TwilioClient(http, options, Time, randomizer: () => 0.5);
@@ -27,7 +27,7 @@ internal sealed class ClientHarness : IDisposable
 
     public StubHttpHandler Handler { get; }
 
-    public FakeTime Time { get; }
+    public JumpingTime Time { get; }
 
     public TwilioClientOptions Options { get; }
 

@@ -6,6 +6,7 @@ using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using CrmRecording.Vault.Tests.Blobs.Azure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Vault.Tests.Recordings;
 
@@ -13,7 +14,7 @@ namespace CrmRecording.Vault.Tests.Recordings;
 public sealed class RecordingVaultFaultTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
     private SqliteMetadataStore _metadata = null!;
     private LocalKeyRing _keys = null!;
 
@@ -21,7 +22,7 @@ public sealed class RecordingVaultFaultTests : IAsyncLifetime
     {
         _metadata = new SqliteMetadataStore(_dir.Combine("vault.db"));
         await _metadata.MigrateAsync();
-        _keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.Now);
+        _keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.GetUtcNow());
     }
 
     public async Task DisposeAsync()
@@ -83,7 +84,7 @@ public sealed class RecordingVaultFaultTests : IAsyncLifetime
             Assert.Equal(0, mount.ExitCode);
         }
 
-        var blobs = new LocalBlobStore(Path.Combine(small, "recordings"), _time.Now);
+        var blobs = new LocalBlobStore(Path.Combine(small, "recordings"), _time.GetUtcNow());
         var vault = new RecordingVault(blobs, _metadata, _keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
         var ex = await Assert.ThrowsAsync<BlobStoreException>(() => vault.ImportAsync(new MemoryStream(new byte[1_000_000]), new ImportRequest("tester")));
         Assert.Contains("disk is full", ex.Message, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed class RecordingVaultFaultTests : IAsyncLifetime
     [Fact]
     public async Task Rewrap_InterruptedPartWay_FinishesWhenRunAgain()
     {
-        var blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.Now);
+        var blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.GetUtcNow());
         var vault = new RecordingVault(blobs, _metadata, _keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
         var ids = new List<RecordingId>();
         for (var i = 0; i < 5; i++)
@@ -106,7 +107,7 @@ public sealed class RecordingVaultFaultTests : IAsyncLifetime
         }
 
         var old = _keys.CurrentKeyId;
-        _keys.AddKey(_time.Now);
+        _keys.AddKey(_time.GetUtcNow());
         using (var stopAfterTwo = new CancellationTokenSource())
         {
             var counting = new CountingMetadata(_metadata, updatesBeforeCancel: 2, stopAfterTwo);

@@ -5,13 +5,14 @@ using CrmRecording.Vault.Format;
 using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Vault.Tests.Recordings;
 
 public sealed class RecordingVaultTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
     private SqliteMetadataStore _metadata = null!;
     private LocalKeyRing _keys = null!;
     private LocalBlobStore _blobs = null!;
@@ -21,8 +22,8 @@ public sealed class RecordingVaultTests : IAsyncLifetime
     {
         _metadata = new SqliteMetadataStore(_dir.Combine("vault.db"));
         await _metadata.MigrateAsync();
-        _keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.Now);
-        _blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.Now);
+        _keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.GetUtcNow());
+        _blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.GetUtcNow());
         _vault = new RecordingVault(_blobs, _metadata, _keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
     }
 
@@ -79,7 +80,7 @@ public sealed class RecordingVaultTests : IAsyncLifetime
         Assert.Equal(audio, await ExportAsync(record.Id));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(audio)), record.Sha256);
         Assert.Equal(audio.Length, record.PlaintextBytes);
-        Assert.Equal(_time.Now.AddDays(365), record.DeleteAfter);
+        Assert.Equal(_time.GetUtcNow().AddDays(365), record.DeleteAfter);
         Assert.Equal(["import", "export"], (await _metadata.ReadAuditAsync()).Select(e => e.Entry.Action));
     }
 
@@ -159,7 +160,7 @@ public sealed class RecordingVaultTests : IAsyncLifetime
         var erased = await _vault.EraseContactAsync("contact-1", "dpo");
         Assert.Empty(erased.Deleted);
         Assert.Contains("matter 2026-17", Assert.Single(erased.Kept).Reason, StringComparison.Ordinal);
-        var swept = await _vault.SweepAsync(_time.Now.AddDays(1), dryRun: false, "sweeper");
+        var swept = await _vault.SweepAsync(_time.GetUtcNow().AddDays(1), dryRun: false, "sweeper");
         Assert.Empty(swept.Deleted);
         Assert.Single(swept.Kept);
 
@@ -173,15 +174,15 @@ public sealed class RecordingVaultTests : IAsyncLifetime
     {
         var (shortLived, _) = await ImportAsync(100, retention: "declined-consent");
         var (yearLong, _) = await ImportAsync(100, retention: "sales");
-        var dry = await _vault.SweepAsync(_time.Now.AddDays(30), dryRun: true, "sweeper");
+        var dry = await _vault.SweepAsync(_time.GetUtcNow().AddDays(30), dryRun: true, "sweeper");
         Assert.Equal([shortLived.Id], dry.Deleted.Select(r => r.Id));
         Assert.NotNull((await _metadata.GetRecordingAsync(shortLived.Id))!.WrappedKey);
 
-        var real = await _vault.SweepAsync(_time.Now.AddDays(30), dryRun: false, "sweeper");
+        var real = await _vault.SweepAsync(_time.GetUtcNow().AddDays(30), dryRun: false, "sweeper");
         Assert.Equal([shortLived.Id], real.Deleted.Select(r => r.Id));
         Assert.NotNull((await _metadata.GetRecordingAsync(shortLived.Id))!.DeletedAt);
         Assert.Null((await _metadata.GetRecordingAsync(yearLong.Id))!.DeletedAt);
-        var later = await _vault.SweepAsync(_time.Now.AddDays(366), dryRun: true, "sweeper");
+        var later = await _vault.SweepAsync(_time.GetUtcNow().AddDays(366), dryRun: true, "sweeper");
         Assert.Equal([yearLong.Id], later.Deleted.Select(r => r.Id));
     }
 
@@ -203,7 +204,7 @@ public sealed class RecordingVaultTests : IAsyncLifetime
         var path = Path.Combine(_dir.Combine("recordings"), record.BlobName);
         var blobBefore = await File.ReadAllBytesAsync(path);
         var oldKey = _keys.CurrentKeyId;
-        var newKey = _keys.AddKey(_time.Now);
+        var newKey = _keys.AddKey(_time.GetUtcNow());
         Assert.Equal(1, await _vault.RewrapAllAsync("ops"));
         _keys.Retire(oldKey);
         Assert.Equal(newKey, (await _metadata.GetRecordingAsync(record.Id))!.KeyId);

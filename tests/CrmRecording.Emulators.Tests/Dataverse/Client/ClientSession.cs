@@ -1,6 +1,7 @@
 using CrmRecording.Dataverse;
 using CrmRecording.Dataverse.Authentication;
 using CrmRecording.Emulators.Dataverse;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Emulators.Tests.Dataverse.Client;
 
@@ -9,7 +10,7 @@ internal sealed class ClientSession : IAsyncDisposable
 {
     private readonly HttpClient http;
 
-    private ClientSession(DataverseStandIn standIn, HttpClient http, DataverseClient client, ImmediateTime time)
+    private ClientSession(DataverseStandIn standIn, HttpClient http, DataverseClient client, JumpingTime time)
     {
         StandIn = standIn;
         this.http = http;
@@ -22,7 +23,7 @@ internal sealed class ClientSession : IAsyncDisposable
     public DataverseClient Client { get; }
 
     /// <summary>The client's clock: waits (Retry-After) end at once and are remembered.</summary>
-    public ImmediateTime Time { get; }
+    public JumpingTime Time { get; }
 
     public static async Task<ClientSession> StartAsync(DataverseStandInOptions? standInOptions = null, Action<DataverseClientOptions>? configure = null)
     {
@@ -30,7 +31,7 @@ internal sealed class ClientSession : IAsyncDisposable
         await standIn.StartAsync();
         var options = new DataverseClientOptions { EnvironmentUrl = standIn.BaseAddress, StaticAccessToken = standIn.Options.BearerToken };
         configure?.Invoke(options);
-        var time = new ImmediateTime();
+        var time = new JumpingTime(TimeProvider.System.GetUtcNow());
         var http = new HttpClient();
         var client = new DataverseClient(http, new StaticDataverseTokenSource(standIn.Options.BearerToken), options, time);
         return new ClientSession(standIn, http, client, time);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CrmRecording.Emulators.Dataverse;
 using CrmRecording.Emulators.Dataverse.Limits;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Emulators.Tests.Dataverse.Limits;
 
@@ -11,7 +12,7 @@ public sealed class ServiceProtectionTests
     [Fact]
     public async Task Requests_OverTheWindowsCount_Answer429WithRetryAfterUntilTheOldestLeavesTheWindow()
     {
-        var clock = new JumpingClock();
+        var clock = new JumpingTime(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         var options = new DataverseStandInOptions { TimeProvider = clock, ServiceProtection = { Enabled = true, MaxRequests = 3 } };
         await using var session = await StandInSession.StartAsync(options);
         for (var i = 0; i < 3; i++)
@@ -39,7 +40,7 @@ public sealed class ServiceProtectionTests
     [Fact]
     public async Task Request_SentBeforeTheRetryAfterEnds_IsCountedAndRefused()
     {
-        var clock = new JumpingClock();
+        var clock = new JumpingTime(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         var options = new DataverseStandInOptions { TimeProvider = clock, ServiceProtection = { Enabled = true, MaxRequests = 1 } };
         await using var session = await StandInSession.StartAsync(options);
         using var first = await session.SendAsync(HttpMethod.Get, "WhoAmI");
@@ -95,7 +96,7 @@ public sealed class ServiceProtectionTests
     [Fact]
     public async Task Limits_ArePerUser_AnotherUsersRequestsAreNotRefused()
     {
-        var clock = new JumpingClock();
+        var clock = new JumpingTime(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         var options = new DataverseStandInOptions { TimeProvider = clock, ServiceProtection = { Enabled = true, MaxRequests = 1 } };
         options.OtherCallers["editor-token"] = Guid.NewGuid();
         await using var session = await StandInSession.StartAsync(options);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmRecording.Dataverse;
 using CrmRecording.Emulators.Dataverse;
 using CrmRecording.Emulators.Tests.Dataverse.Client;
+using CrmRecording.Testing.Http;
 
 namespace CrmRecording.Emulators.Tests.Dataverse.Limits;
 
@@ -72,7 +73,7 @@ public sealed class UpdateMultipleTests
     [Fact]
     public async Task Client_AfterA429_SendsNothingUntilTheRetryAfterEnds()
     {
-        var clock = new JumpingClock();
+        var clock = new JumpingTime(new DateTimeOffset(2025, 3, 4, 15, 6, 7, TimeSpan.Zero));
         var options = new DataverseStandInOptions { TimeProvider = clock, ServiceProtection = { Enabled = true, MaxRequests = 1 } };
         var standIn = new DataverseStandIn(options);
         await using var _ = standIn;

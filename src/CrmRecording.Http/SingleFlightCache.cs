@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 
-namespace CrmRecording.Service.Playback;
+namespace CrmRecording.Http;
 
 /// <summary>
 /// A bounded cache whose entries live a fixed time from when they were loaded, on the injected clock.
 /// Concurrent misses for one key share a single load; a failed load is not kept, so the next caller retries.
 /// When full, expired entries go first, then those closest to expiry.
 /// </summary>
-internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, int capacity, TimeProvider time)
+public sealed class SingleFlightCache<TKey, TValue>(TimeSpan lifetime, int capacity, TimeProvider time)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();

@@ -1,15 +1,15 @@
-using CrmRecording.Service.Playback;
+using Microsoft.Extensions.Time.Testing;
 
-namespace CrmRecording.Service.Tests.Playback;
+namespace CrmRecording.Http.Tests;
 
-public sealed class ExpiringCacheTests
+public sealed class SingleFlightCacheTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task GetOrLoad_WithinLifetime_LoadsOnce()
     {
-        var cache = new ExpiringCache<int, string>(TimeSpan.FromSeconds(60), 100, _clock);
+        var cache = new SingleFlightCache<int, string>(TimeSpan.FromSeconds(60), 100, _clock);
         var loads = 0;
 
         for (var i = 0; i < 5; i++)
@@ -24,7 +24,7 @@ public sealed class ExpiringCacheTests
     [Fact]
     public async Task GetOrLoad_AfterLifetime_AsksAgainSoADenialEnds()
     {
-        var cache = new ExpiringCache<int, bool>(TimeSpan.FromSeconds(60), 100, _clock);
+        var cache = new SingleFlightCache<int, bool>(TimeSpan.FromSeconds(60), 100, _clock);
         Assert.False(await cache.GetOrLoadAsync(1, _ => Task.FromResult(false), CancellationToken.None));
 
         _clock.Advance(TimeSpan.FromSeconds(59));
@@ -36,7 +36,7 @@ public sealed class ExpiringCacheTests
     [Fact]
     public async Task GetOrLoad_ConcurrentMisses_ShareOneLoad()
     {
-        var cache = new ExpiringCache<int, int>(TimeSpan.FromSeconds(60), 100, _clock);
+        var cache = new SingleFlightCache<int, int>(TimeSpan.FromSeconds(60), 100, _clock);
         var release = new TaskCompletionSource<int>();
         var loads = 0;
 
@@ -50,7 +50,7 @@ public sealed class ExpiringCacheTests
     [Fact]
     public async Task GetOrLoad_FailedLoad_IsNotKept()
     {
-        var cache = new ExpiringCache<int, int>(TimeSpan.FromSeconds(60), 100, _clock);
+        var cache = new SingleFlightCache<int, int>(TimeSpan.FromSeconds(60), 100, _clock);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrLoadAsync(1, _ => throw new InvalidOperationException("CRM down"), CancellationToken.None));
 
@@ -60,7 +60,7 @@ public sealed class ExpiringCacheTests
     [Fact]
     public async Task GetOrLoad_ManyKeys_StaysWithinCapacity()
     {
-        var cache = new ExpiringCache<int, int>(TimeSpan.FromSeconds(60), 16, _clock);
+        var cache = new SingleFlightCache<int, int>(TimeSpan.FromSeconds(60), 16, _clock);
 
         for (var key = 0; key < 1000; key++)
         {
@@ -75,7 +75,7 @@ public sealed class ExpiringCacheTests
     [Fact]
     public async Task GetOrLoad_ZeroLifetime_AlwaysLoads()
     {
-        var cache = new ExpiringCache<int, int>(TimeSpan.Zero, 16, _clock);
+        var cache = new SingleFlightCache<int, int>(TimeSpan.Zero, 16, _clock);
         var loads = 0;
 
         await cache.GetOrLoadAsync(1, _ => Task.FromResult(++loads), CancellationToken.None);
@@ -83,14 +83,5 @@ public sealed class ExpiringCacheTests
 
         Assert.Equal(2, loads);
         Assert.Equal(0, cache.Count);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
