@@ -16,6 +16,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Pages;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
+using CrmRecording.Service.Remotes;
 using CrmRecording.Service.SignIn;
 using CrmRecording.Service.Telemetry;
 using CrmRecording.Service.Webhooks;
@@ -45,6 +46,7 @@ internal static class ServiceHost
         builder.Services.AddVault();
         builder.Services.AddHostedService<MigrationService>();
         builder.Services.AddTelemetry(builder.Configuration, builder.Environment);
+        builder.Services.AddRemoteHttpClients();
         builder.Services.AddSingleton<StoreHealth>();
         if ((builder.Configuration["Dataverse:Mode"] ?? "sandbox") == "sandbox")
         {
@@ -166,7 +168,7 @@ internal static class ServiceHost
         });
         // One client for the process; pooled connections are recycled so DNS changes are seen.
         services.AddSingleton(sp => new DataverseClient(
-            new HttpClient(sp.GetRequiredService<CrmRecordingTelemetry>().Observe("dataverse", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromSeconds(50) },
+            sp.RemoteHttpClient(RemoteHttpClients.Dataverse),
             sp.GetRequiredService<IDataverseTokenSource>(),
             sp.GetRequiredService<DataverseClientOptions>(),
             sp.GetRequiredService<TimeProvider>()));

@@ -4,6 +4,7 @@ using CrmRecording.Plugins.Ports;
 using CrmRecording.Service.Crm;
 using CrmRecording.Service.Ingest;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Service.Remotes;
 using CrmRecording.Telephony;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,7 @@ internal static class CallServices
         // Created on first use, not when the background workers are built: in the sandbox the stand-in's
         // address is known only once it has started.
         services.AddSingleton(sp => new Lazy<TwilioClient>(() => new TwilioClient(
-            new HttpClient(sp.GetRequiredService<Telemetry.CrmRecordingTelemetry>().Observe("twilio", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromMinutes(10) },
+            sp.RemoteHttpClient(RemoteHttpClients.Twilio),
             sp.GetRequiredService<IOptions<TwilioClientOptions>>().Value,
             sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => sp.GetRequiredService<Lazy<TwilioClient>>().Value);

@@ -5,6 +5,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using CrmRecording.Service.Playback;
+using CrmRecording.Service.Remotes;
 using Microsoft.Extensions.Options;
 
 namespace CrmRecording.Service.Crm;
@@ -61,7 +62,7 @@ internal static class SalesforceServices
             }
 
             return new SalesforceClient(
-                new HttpClient(sp.GetRequiredService<Telemetry.CrmRecordingTelemetry>().Observe("salesforce", new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = TimeSpan.FromSeconds(50) },
+                sp.RemoteHttpClient(RemoteHttpClients.Salesforce),
                 options,
                 sp.GetRequiredService<TimeProvider>());
         }));

@@ -1,5 +1,6 @@
 using CrmRecording.Service.Calls;
 using CrmRecording.Service.Options;
+using CrmRecording.Service.Remotes;
 using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Blobs.Azure;
 using Azure.Identity;
@@ -41,7 +42,7 @@ internal static partial class VaultServices
             var time = sp.GetRequiredService<TimeProvider>();
             return vault.BlobStore == "azure"
                 ? new AzureBlobStore(
-                    new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(10) },
+                    sp.RemoteHttpClient(RemoteHttpClients.AzureBlob),
                     new AzureBlobStoreOptions { ServiceUri = vault.Azure.ServiceUri, Container = vault.Azure.Container, AccountName = vault.Azure.AccountName, AccountKey = vault.Azure.AccountKey, SasToken = vault.Azure.SasToken, Credential = vault.Azure.UsesIdentity ? new DefaultAzureCredential() : null },
                     time)
                 : new LocalBlobStore(Path.Combine(DataDirectory(sp), "recordings"), time.GetUtcNow());
@@ -52,7 +53,7 @@ internal static partial class VaultServices
             var time = sp.GetRequiredService<TimeProvider>();
             return vault.Keys == "azure-keyvault"
                 ? new AzureKeyVaultKeyWrapper(
-                    new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
+                    sp.RemoteHttpClient(RemoteHttpClients.KeyVault),
                     new DefaultAzureCredential(),
                     new AzureKeyVaultKeyWrapperOptions { VaultUri = vault.KeyVault.Uri, KeyName = vault.KeyVault.KeyName, KeyVersion = vault.KeyVault.KeyVersion },
                     time)

@@ -83,7 +83,4 @@ internal sealed class CrmRecordingTelemetry
 
     /// <summary>A remote answered but said its limit is reached (Salesforce's REQUEST_LIMIT_EXCEEDED comes as 403).</summary>
     public void RemoteLimited(string remote, int status) => _throttled.Add(1, new TagList { { "remote", remote }, { "status", status } });
-
-    /// <summary><paramref name="inner"/> with <paramref name="remote"/>'s failed answers counted.</summary>
-    public HttpMessageHandler Observe(string remote, HttpMessageHandler inner) => new RemoteFailureCounter(this, remote) { InnerHandler = inner };
 }
