@@ -1,5 +1,6 @@
 using System.Net;
 using CrmRecording.Dataverse.Tests.Support;
+using Polly.CircuitBreaker;
 
 namespace CrmRecording.Dataverse.Tests;
 
@@ -89,5 +90,23 @@ public sealed class DataverseClientErrorTests
 
         Assert.Equal(200, e.Status);
         Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Error_DataverseKeepsFailing_CircuitOpensAndTheNextRequestFailsAtOnceWithoutBeingSent()
+    {
+        using var h = new ClientHarness();
+        for (var i = 0; i < 20; i++)
+        {
+            h.Handler.Reply(() => Responses.Empty(HttpStatusCode.InternalServerError));
+            await Assert.ThrowsAsync<DataverseException>(() => h.Client.GetContactAsync(ContactId));
+        }
+
+        var e = await Assert.ThrowsAsync<DataverseException>(() => h.Client.GetContactAsync(ContactId));
+
+        Assert.Equal(0, e.Status);
+        Assert.Equal(TimeSpan.FromSeconds(15), e.RetryAfter);
+        Assert.IsType<BrokenCircuitException>(e.InnerException);
+        Assert.Equal(20, h.Handler.Requests.Count);
     }
 }

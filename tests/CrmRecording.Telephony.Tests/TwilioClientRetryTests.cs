@@ -1,5 +1,6 @@
 using System.Net;
 using CrmRecording.Telephony.Tests.Support;
+using Polly.CircuitBreaker;
 
 namespace CrmRecording.Telephony.Tests;
 
@@ -236,5 +237,23 @@ public sealed class TwilioClientRetryTests
         Assert.Equal(0, e.Status);
         Assert.Contains("timed out", e.Message, StringComparison.Ordinal);
         Assert.Equal(2, h.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetRecording_TwilioKeepsFailing_CircuitOpensAndTheNextRequestFailsAtOnceWithoutBeingSent()
+    {
+        using var h = new ClientHarness(o => o.MaxRetries = 0);
+        for (var i = 0; i < 20; i++)
+        {
+            h.Handler.Reply(() => Responses.ServerError(HttpStatusCode.BadGateway));
+            await Assert.ThrowsAsync<TwilioException>(() => h.Client.GetRecordingAsync(ClientHarness.RecordingSid));
+        }
+
+        var e = await Assert.ThrowsAsync<TwilioException>(() => h.Client.GetRecordingAsync(ClientHarness.RecordingSid));
+
+        Assert.Equal(0, e.Status);
+        Assert.Equal(TimeSpan.FromSeconds(15), e.RetryAfter);
+        Assert.IsType<BrokenCircuitException>(e.InnerException);
+        Assert.Equal(20, h.Handler.Requests.Count);
     }
 }

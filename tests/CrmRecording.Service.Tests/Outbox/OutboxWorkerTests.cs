@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CrmRecording.Service.Outbox;
+using CrmRecording.Testing.Http;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -99,7 +100,7 @@ public sealed partial class OutboxWorkerTests : IAsyncLifetime
     [Fact]
     public async Task Heartbeat_JobRunningForSeveralLeases_KeepsItFromAnotherWorker_AndItRunsOnce()
     {
-        var time = new SignallingTime(T0);
+        var time = new JumpingTime(T0) { Frozen = true };
         var renewals = Channel.CreateUnbounded<bool>();
         var outbox = new RenewalSignal(_store, renewals.Writer);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -112,7 +113,7 @@ public sealed partial class OutboxWorkerTests : IAsyncLifetime
         await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         for (var beat = 0; beat < 9; beat++)
         {
-            Assert.Equal(first.Lease / 3, await time.Timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(first.Lease / 3, await time.Timers.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
             time.Advance(first.Lease / 3);
             Assert.True(await renewals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
         }
@@ -168,25 +169,6 @@ public sealed partial class OutboxWorkerTests : IAsyncLifetime
         new(_store, handlers, time, NullLogger<OutboxWorker>.Instance) { RetryBase = TimeSpan.FromSeconds(1) };
 
     private static OutboxJob Job(string kind, string key, DateTimeOffset now) => new(Guid.NewGuid().ToString("N"), kind, key, "{}", now, 0, now);
-
-    /// <summary>A fake clock that tells the test each time a delay starts waiting on it, so advancing it fires that delay.</summary>
-    private sealed class SignallingTime(DateTimeOffset start) : TimeProvider
-    {
-        private readonly FakeTimeProvider _inner = new(start);
-
-        public Channel<TimeSpan> Timers { get; } = Channel.CreateUnbounded<TimeSpan>();
-
-        public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
-
-        public void Advance(TimeSpan by) => _inner.Advance(by);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = _inner.CreateTimer(callback, state, dueTime, period);
-            Timers.Writer.TryWrite(dueTime);
-            return timer;
-        }
-    }
 
     private sealed class ScriptedHandler(string kind) : IOutboxJobHandler
     {

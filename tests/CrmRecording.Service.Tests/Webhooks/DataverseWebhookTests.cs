@@ -8,6 +8,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Testing;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Service.Tests.Webhooks;
 
@@ -16,7 +17,7 @@ public sealed class DataverseWebhookTests : IDisposable
     private const string Key = "test-webhook-key-0123456789abcdef";
     private static readonly Guid Rep = Guid.Parse("75c2dd85-e89e-e711-8122-000d3aa2331c");
     private readonly FakeCrm _crm = new();
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private readonly ServiceFactory _factory;
 
     public DataverseWebhookTests()
@@ -152,7 +153,7 @@ public sealed class DataverseWebhookTests : IDisposable
         var contact = Guid.NewGuid();
         _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 415 555 0142", state: "CA", owner: Rep);
         await PostUpdateAsync(contact, "telephone1", "+1 415 555 0142");
-        _clock.Now += TimeSpan.FromSeconds(1);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         _crm.Contacts[contact] = FakeCrm.Contact(contact, phone: "+1 512 555 0142", state: "TX", owner: Rep);
         await PostUpdateAsync(contact, "telephone1", "+1 512 555 0142");
 
@@ -175,7 +176,7 @@ public sealed class DataverseWebhookTests : IDisposable
         // Another delivery received at the same instant the enrichment read the row: what it reports is already written.
         await PostUpdateAsync(contact, "address1_stateorprovince", "TX");
         Assert.Equal(1, await RunOutboxAsync());
-        _clock.Now += TimeSpan.FromSeconds(1);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         await PostUpdateAsync(contact, "mobilephone", "+1 512 555 0199");
         Assert.Equal(1, await RunOutboxAsync());
 
@@ -193,24 +194,16 @@ public sealed class DataverseWebhookTests : IDisposable
 
         Assert.Equal(1, await RunOutboxAsync());            // attempt 1: Dataverse answers 503
         Assert.Equal(0, await RunOutboxAsync());            // waiting out its backoff
-        _clock.Now += TimeSpan.FromSeconds(3);
+        _clock.Advance(TimeSpan.FromSeconds(3));
         Assert.Equal(1, await RunOutboxAsync());            // attempt 2: still down
         Assert.Empty(_crm.Enrichments);
         Assert.Equal(1, await outbox.PendingAsync());
 
-        _clock.Now += TimeSpan.FromSeconds(10);
+        _clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(1, await RunOutboxAsync());            // attempt 3: back up
         Assert.Equal(contact, Assert.Single(_crm.Enrichments).Id);
         Assert.Equal(0, await outbox.PendingAsync());
         Assert.Equal(0, await RunOutboxAsync());
-    }
-
-    /// <summary>A clock the test moves.</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]
