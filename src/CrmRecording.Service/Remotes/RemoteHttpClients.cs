@@ -1,4 +1,7 @@
 using CrmRecording.Service.Telemetry;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
 
 namespace CrmRecording.Service.Remotes;
 
@@ -16,6 +19,7 @@ internal static class RemoteHttpClients
     public const string Twilio = "twilio";
     public const string AzureBlob = "azure-blob";
     public const string KeyVault = "azure-keyvault";
+    public const string OpenId = "openid";
 
     public static IServiceCollection AddRemoteHttpClients(this IServiceCollection services)
     {
@@ -25,12 +29,26 @@ internal static class RemoteHttpClients
         Add(services, Twilio, TimeSpan.FromMinutes(10), counted: true);
         Add(services, AzureBlob, TimeSpan.FromMinutes(10), counted: false);
         Add(services, KeyVault, TimeSpan.FromSeconds(30), counted: false);
+        // Every sign-in's and bearer scheme's discovery document and signing keys (Entra ID, Salesforce, the sandbox's
+        // provider) are fetched through one named client; set before the handlers' own post-configuration, which
+        // would otherwise build a bare HttpClient per scheme.
+        Add(services, OpenId, TimeSpan.FromSeconds(60), counted: false);
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>>(sp => new ConfigureNamedOptions<OpenIdConnectOptions>(null, o => o.Backchannel ??= MetadataClient(sp)));
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(sp => new ConfigureNamedOptions<JwtBearerOptions>(null, o => o.Backchannel ??= MetadataClient(sp)));
         return services;
     }
 
     /// <summary>The named client; the singletons that hold it keep one handler for their life (see <see cref="Add"/>).</summary>
     public static HttpClient RemoteHttpClient(this IServiceProvider services, string remote) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(remote);
+
+    private static HttpClient MetadataClient(IServiceProvider services)
+    {
+        var client = services.RemoteHttpClient(OpenId);
+        // What the handlers set on the client they would have built: discovery documents and key sets are small.
+        client.MaxResponseContentBufferSize = 10 * 1024 * 1024;
+        return client;
+    }
 
     private static void Add(IServiceCollection services, string remote, TimeSpan timeout, bool counted)
     {

@@ -10,6 +10,7 @@ public sealed class RemoteHttpClientsTests
     [InlineData(RemoteHttpClients.Twilio, 600)]
     [InlineData(RemoteHttpClients.AzureBlob, 600)]
     [InlineData(RemoteHttpClients.KeyVault, 30)]
+    [InlineData(RemoteHttpClients.OpenId, 60)]
     public void RemoteHttpClient_EachRemote_ComesFromTheFactoryWithItsOwnTimeout(string remote, int seconds)
     {
         using var factory = new ServiceFactory();
