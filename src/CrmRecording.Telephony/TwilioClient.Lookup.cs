@@ -13,7 +13,7 @@ public sealed partial class TwilioClient
     public Task<LineTypeInfo> LookupLineTypeAsync(string e164, CancellationToken cancellationToken = default)
     {
         Sids.ThrowIfNotE164(e164, nameof(e164));
-        return lineTypes.GetAsync(e164, () => FetchLineTypeAsync(e164), cancellationToken);
+        return lineTypes.GetOrLoadAsync(e164, FetchLineTypeAsync, cancellationToken);
     }
 
     private async Task<LineTypeInfo> FetchLineTypeAsync(string e164)

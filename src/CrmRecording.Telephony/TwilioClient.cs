@@ -33,7 +33,7 @@ public sealed partial class TwilioClient
     private readonly TimeProvider time;
     private readonly AuthenticationHeaderValue authorization;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly LineTypeCache lineTypes;
+    private readonly SingleFlightCache<string, LineTypeInfo> lineTypes;
     private readonly Uri apiBase;
     private readonly Uri lookupBase;
 
@@ -55,7 +55,7 @@ public sealed partial class TwilioClient
         var credential = options.UsesApiKey ? $"{options.ApiKeySid}:{options.ApiKeySecret}" : $"{options.AccountSid}:{options.AuthToken}";
         authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credential)));
         pipeline = RemoteResilience.Build(new RemoteResilienceOptions { MaxRetries = options.MaxRetries, Randomizer = randomizer }, time);
-        lineTypes = new LineTypeCache(time, options.LookupCacheDuration, LookupCacheCapacity);
+        lineTypes = new SingleFlightCache<string, LineTypeInfo>(options.LookupCacheDuration, LookupCacheCapacity, time);
         apiBase = WithTrailingSlash(options.ApiBaseUrl);
         lookupBase = WithTrailingSlash(options.LookupBaseUrl);
     }

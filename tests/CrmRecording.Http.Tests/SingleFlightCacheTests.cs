@@ -84,4 +84,25 @@ public sealed class SingleFlightCacheTests
         Assert.Equal(2, loads);
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public async Task GetOrLoad_Full_EvictsTheEntryClosestToExpiryFirst()
+    {
+        var cache = new SingleFlightCache<string, int>(TimeSpan.FromDays(30), 2, _clock);
+        var loads = 0;
+        async Task Get(string key)
+        {
+            await cache.GetOrLoadAsync(key, _ => Task.FromResult(Interlocked.Increment(ref loads)), CancellationToken.None);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Get("+1");
+        await Get("+2");
+        await Get("+3");   // full: +1, loaded first, goes
+        await Get("+2");   // kept
+        await Get("+1");   // loaded again; +2 is now the oldest and goes
+
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(4, loads);
+    }
 }

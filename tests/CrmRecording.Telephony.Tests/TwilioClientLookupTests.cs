@@ -151,24 +151,6 @@ public sealed class TwilioClientLookupTests
         Assert.Empty(h.Handler.Requests);
     }
 
-    [Fact]
-    public async Task Cache_Full_EvictsTheOldestAnswerFirst()
-    {
-        var time = new JumpingTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-        var cache = new LineTypeCache(time, TimeSpan.FromDays(30), capacity: 2);
-        var fetches = 0;
-        Task<LineTypeInfo> Fetch(string n) => Task.FromResult(new LineTypeInfo(n, "mobile", null, DeviceType.Mobile, time.GetUtcNow().AddSeconds(Interlocked.Increment(ref fetches))));
-
-        await cache.GetAsync("+1", () => Fetch("+1"), default);
-        await cache.GetAsync("+2", () => Fetch("+2"), default);
-        await cache.GetAsync("+3", () => Fetch("+3"), default);
-        await cache.GetAsync("+2", () => Fetch("+2"), default);
-        await cache.GetAsync("+1", () => Fetch("+1"), default);
-
-        Assert.Equal(2, cache.Count);
-        Assert.Equal(4, fetches);
-    }
-
     private static HttpResponseMessage LookupSample()
     {
         using var sample = JsonDocument.Parse(Samples.Text("twilio-lookup-v2-line-type-intelligence.json"));
