@@ -136,7 +136,7 @@ public sealed class RemoteResilienceTests
 
         var sending = pipeline.SendAsync(
             safeToRepeat: true,
-            token => _sends == 0 ? Hang(hung, token) : Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(HttpStatusCode.OK)])),
+            token => _sends == 0 ? Hang(hung, token) : Next(HttpStatusCode.OK),
             CancellationToken.None).AsTask();
         await hung.Task.WaitAsync(Patience); // the attempt's timeout is armed before the attempt starts
         _time.Advance(TimeSpan.FromSeconds(10));
@@ -155,17 +155,17 @@ public sealed class RemoteResilienceTests
         var pipeline = RemoteResilience.Build(new RemoteResilienceOptions { MaxRetries = 0, CircuitBreaker = breaker }, _time);
         for (var i = 0; i < 4; i++)
         {
-            using var failed = await pipeline.SendAsync(safeToRepeat: true, _ => Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(HttpStatusCode.BadGateway)])), CancellationToken.None);
+            using var failed = await pipeline.SendAsync(safeToRepeat: true, _ => Next(HttpStatusCode.BadGateway), CancellationToken.None);
             Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
         }
 
-        var refused = await Assert.ThrowsAsync<BrokenCircuitException>(() => pipeline.SendAsync(safeToRepeat: true, _ => Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(HttpStatusCode.OK)])), CancellationToken.None).AsTask());
+        var refused = await Assert.ThrowsAsync<BrokenCircuitException>(() => pipeline.SendAsync(safeToRepeat: true, _ => Next(HttpStatusCode.OK), CancellationToken.None).AsTask());
         Assert.Equal(4, _sends);
         Assert.Equal(TimeSpan.FromSeconds(15), refused.RetryAfter);
 
         _time.Advance(TimeSpan.FromSeconds(15));
-        using var probe = await pipeline.SendAsync(safeToRepeat: true, _ => Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(HttpStatusCode.OK)])), CancellationToken.None);
-        using var after = await pipeline.SendAsync(safeToRepeat: true, _ => Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(HttpStatusCode.OK)])), CancellationToken.None);
+        using var probe = await pipeline.SendAsync(safeToRepeat: true, _ => Next(HttpStatusCode.OK), CancellationToken.None);
+        using var after = await pipeline.SendAsync(safeToRepeat: true, _ => Next(HttpStatusCode.OK), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (probe.StatusCode, after.StatusCode));
         Assert.Equal(6, _sends);
@@ -193,6 +193,8 @@ public sealed class RemoteResilienceTests
         Interlocked.Increment(ref _sends);
         return ValueTask.FromResult(answers.Dequeue());
     }
+
+    private ValueTask<HttpResponseMessage> Next(HttpStatusCode status) => Next(new Queue<HttpResponseMessage>([new HttpResponseMessage(status)]));
 
     private ValueTask<HttpResponseMessage> Refused()
     {
