@@ -144,7 +144,7 @@ public sealed class BrokenPackageTests : IDisposable
         _copy.Write(PackageCopy.Default + "objects/Contact/fields/Recording_Rule.xml", "<CustomField/>");
 
         Assert.Contains(
-            "crmrec: force-app/main/default/objects/Contact/fields/Recording_Rule.xml: not a metadata type crmrec knows by folder and suffix (folders: applications, callCenters, classes, cspTrustedSites, customPermissions, externalCredentials, flexipages, flows, layouts, lwc, namedCredentials, objects, permissionsetgroups, permissionsets, remoteSiteSettings, tabs, triggers, workflows; files end in .TYPE-meta.xml); sf project convert source would drop it.",
+            "crmrec: force-app/main/default/objects/Contact/fields/Recording_Rule.xml: not a metadata type crmrec knows by folder and suffix (folders: applications, callCenters, classes, cspTrustedSites, customPermissions, dashboards, externalCredentials, flexipages, flows, layouts, lwc, namedCredentials, objects, permissionsetgroups, permissionsets, remoteSiteSettings, reportTypes, reports, tabs, triggers, workflows; files end in .TYPE-meta.xml); sf project convert source would drop it.",
             Fails());
     }
 
