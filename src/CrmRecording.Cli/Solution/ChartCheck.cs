@@ -28,22 +28,7 @@ internal static class ChartCheck
                 continue;
             }
 
-            var where = $"<visualization> <savedqueryvisualizationid>{chart.Element("savedqueryvisualizationid")!.Value}</savedqueryvisualizationid>";
-            if (!ids.Add(id))
-            {
-                problems.Add(SourceProblem.At(document, chart.Element("savedqueryvisualizationid"), where, "the id is used by another chart."));
-            }
-
-            if (!string.Equals(Path.GetFileNameWithoutExtension(document.Path), SolutionXml.Braced(id), StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add(SourceProblem.At(document, chart.Element("savedqueryvisualizationid"), where, $"SolutionPackager names the file after the chart id: {SolutionXml.Braced(id)}.xml."));
-            }
-
-            if (chart.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value is not { Length: > 0 })
-            {
-                problems.Add(SourceProblem.At(document, chart, where, "needs <LocalizedNames> with the chart's name."));
-            }
-
+            var where = ComponentFile.Check(document, chart, "savedqueryvisualizationid", id, "chart", "another chart", ids, problems);
             if (!catalog.Tables.TryGetValue(SolutionSource.TableFolder(document), out var table))
             {
                 problems.Add(SourceProblem.At(document, chart, where, $"Entities/{SolutionSource.TableFolder(document)}/Entity.xml is missing: a chart belongs to a table the solution declares."));

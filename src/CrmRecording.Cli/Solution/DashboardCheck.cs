@@ -21,22 +21,7 @@ internal static class DashboardCheck
                 continue;
             }
 
-            var where = $"<Dashboard> <FormId>{dashboard.Element("FormId")!.Value}</FormId>";
-            if (!ids.Add(id))
-            {
-                problems.Add(SourceProblem.At(document, dashboard.Element("FormId"), where, "the id is used by another form or dashboard."));
-            }
-
-            if (!string.Equals(Path.GetFileNameWithoutExtension(document.Path), SolutionXml.Braced(id), StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add(SourceProblem.At(document, dashboard.Element("FormId"), where, $"SolutionPackager names the file after the dashboard id: {SolutionXml.Braced(id)}.xml."));
-            }
-
-            if (dashboard.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value is not { Length: > 0 })
-            {
-                problems.Add(SourceProblem.At(document, dashboard, where, "needs <LocalizedNames> with the dashboard's name."));
-            }
-
+            ComponentFile.Check(document, dashboard, "FormId", id, "dashboard", "another form or dashboard", ids, problems);
             CheckControls(source, document, dashboard.Element("form")!, catalog, problems);
         }
     }

@@ -21,22 +21,7 @@ internal static class ViewCheck
             }
 
             var view = views[0];
-            var where = $"<savedquery> <savedqueryid>{view.Element("savedqueryid")!.Value}</savedqueryid>";
-            if (!ids.Add(id))
-            {
-                problems.Add(SourceProblem.At(document, view.Element("savedqueryid"), where, "the id is used by another view."));
-            }
-
-            if (!string.Equals(Path.GetFileNameWithoutExtension(document.Path), SolutionXml.Braced(id), StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add(SourceProblem.At(document, view.Element("savedqueryid"), where, $"SolutionPackager names the file after the view id: {SolutionXml.Braced(id)}.xml."));
-            }
-
-            if (view.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value is not { Length: > 0 })
-            {
-                problems.Add(SourceProblem.At(document, view, where, "needs <LocalizedNames> with the view's name."));
-            }
-
+            var where = ComponentFile.Check(document, view, "savedqueryid", id, "view", "another view", ids, problems);
             if (SolutionXml.Int(view.Element("querytype")?.Value) is null)
             {
                 problems.Add(SourceProblem.At(document, view, where, "needs a numeric <querytype> (0 for a public view)."));
