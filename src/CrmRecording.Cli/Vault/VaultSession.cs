@@ -80,7 +80,11 @@ internal sealed class VaultSession : IAsyncDisposable
         return new VaultSession(vault, metadata, keys);
     }
 
-    public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Vault.Dispose();
+        return Metadata.DisposeAsync();
+    }
 
     private static LocalKeyRing OpenLocalKeys(DirectoryInfo data, TimeProvider time)
     {
