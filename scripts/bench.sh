@@ -8,6 +8,9 @@
 #  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
+#  range-load 4 connections requesting random 64 KiB ranges as fast as they can (wrk), alternating with nginx serving
+#             the same bytes unencrypted (BENCH_RANGE_RUNS, 5; BENCH_RANGE_SECONDS, 10; target p99 < 20 ms and at least
+#             a tenth of nginx's requests/s; nginx-light is installed with apt-get when missing);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms);
 #  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
 #             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
@@ -24,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks sf-enrich dv-enrich}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range range-load peaks sf-enrich dv-enrich}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -33,7 +36,8 @@ baseline="${BENCH_BASELINE:-}"
 base_dir="$work/baseline"
 remove_baseline() { if [ -d "$base_dir" ]; then git worktree remove --force "$base_dir" >/dev/null 2>&1 || true; git worktree prune; fi; }
 azurite_bench_pid=""
-trap 'stop_service; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; rm -rf "$work"' EXIT
+nginx_pid=""
+trap 'stop_service; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
@@ -47,10 +51,10 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range || want peaks || want sf-enrich || want dv-enrich; then
+if want calls || want ingest || want range || want range-load || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
-if want webhook || want calls || want range || want peaks || want sf-enrich || want dv-enrich; then
+if want webhook || want calls || want range || want range-load || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
@@ -182,7 +186,41 @@ if want ingest; then
   run "${bench[@]}" ingest --minutes 60 --runs 5
 fi
 
-if want range || want peaks; then
+# start_nginx PORT FILE: nginx (nginx-light) serving FILE as /audio.wav on loopback, in the background, until it answers.
+start_nginx() {
+  command -v nginx >/dev/null || apt-get install -y -qq nginx-light >/dev/null || { echo "(nginx is missing and could not be installed: apt-get install nginx-light)"; return 1; }
+  local dir="$work/nginx"
+  mkdir -p "$dir"
+  cat > "$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+$([ "$(id -u)" != 0 ] || echo "user root root;")
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  server {
+    listen 127.0.0.1:$1;
+    location = /audio.wav { alias $2; default_type audio/wav; }
+  }
+}
+CONF
+  nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" &
+  nginx_pid=$!
+  for _ in $(seq 1 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$1/audio.wav" && return 0; sleep 0.2; done
+  echo "nginx did not start on port $1; its log:"; tail -n 20 "$dir/error.log"; return 1
+}
+# range_wrk NAME URL TOKEN BYTES SECONDS: one wrk run of scripts/bench-range.lua, its result line kept as $work/range-load/NAME.
+range_wrk() {
+  RANGE_BYTES="$4" RANGE_TOKEN="$3" wrk -t2 -c4 -d"$5"s -s scripts/bench-range.lua "$2" | sed -n 's/^range-result //p' > "$work/range-load/$1"
+}
+
+if want range || want range-load || want peaks; then
   echo "== playback: 64 KiB Range requests in a one-hour recording, time to first byte (open loop at 50 and 200/s; target p99 < 20 ms)"
   data="$work/range-data"
   reviewer=5e000000-0000-4000-8000-000000000005
@@ -202,7 +240,7 @@ if want range || want peaks; then
     echo "\$ dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import $work/call.wav --call $call_id --contact c0000000-0000-4000-8000-000000000001 --data $data --format json"
     dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
     recording=$(jq -r .id "$work/import.json")
-    rm -f "$work/call.wav"
+    want range-load || rm -f "$work/call.wav"
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
     token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
     want range && for rate in 50 200; do
@@ -211,6 +249,34 @@ if want range || want peaks; then
       "${bench[@]}" load --url "http://127.0.0.1:5096/api/recordings/$recording/audio" --header "Authorization: Bearer $token" \
         --range-of-bytes "$bytes" --range-size 65536 --rate "$rate" --seconds 30 --warmup-seconds 5 || true
     done
+    if want range-load && command -v wrk >/dev/null && start_nginx 5094 "$work/call.wav"; then
+      runs="${BENCH_RANGE_RUNS:-5}"
+      seconds="${BENCH_RANGE_SECONDS:-10}"
+      echo "== playback under saturation: 4 connections requesting random 64 KiB ranges as fast as they can (wrk -t2 -c4,"
+      echo "   $seconds s a run), $runs runs alternating with nginx serving the same $bytes bytes unencrypted from a file"
+      echo "   (target: p99 < 20 ms and at least a tenth of nginx's requests/s)"
+      echo "\$ RANGE_BYTES=$bytes RANGE_TOKEN=... wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5096/api/recordings/$recording/audio"
+      echo "\$ RANGE_BYTES=$bytes wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5094/audio.wav"
+      echo "load before: $(uptime)"
+      mkdir -p "$work/range-load"
+      range_wrk warmup-service "http://127.0.0.1:5096/api/recordings/$recording/audio" "$token" "$bytes" 3
+      range_wrk warmup-nginx http://127.0.0.1:5094/audio.wav "" "$bytes" 3
+      for run in $(seq 1 "$runs"); do
+        range_wrk "nginx.$run" http://127.0.0.1:5094/audio.wav "" "$bytes" "$seconds"
+        range_wrk "service.$run" "http://127.0.0.1:5096/api/recordings/$recording/audio" "$token" "$bytes" "$seconds"
+        for side in nginx service; do
+          awk -v s="$side" -v r="$run" '{ printf "%-7s run %d: %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms, %d errors\n", s, r, $1, $2, $3, $4 }' "$work/range-load/$side.$run"
+        done
+      done
+      echo "load after: $(uptime)"
+      range_median() { cat "$work/range-load/$1".* | cut -d' ' -f"$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+      awk -v nr="$(range_median nginx 1)" -v n50="$(range_median nginx 2)" -v n99="$(range_median nginx 3)" \
+          -v sr="$(range_median service 1)" -v s50="$(range_median service 2)" -v s99="$(range_median service 3)" 'BEGIN {
+        printf "nginx (medians):   %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms\n", nr, n50, n99
+        printf "service (medians): %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms (target < 20)\n", sr, s50, s99
+        printf "throughput ratio service/nginx: %.3f (target >= 0.1)\n", sr / nr }'
+      kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+    fi
     if want peaks; then
       echo "== player waveform: GET /peaks of the one-hour recording (recomputed from the encrypted chunks each time; target < 500 ms),"
       echo "   beside the whole recording decrypted and downloaded in the same run (the work /peaks cannot do without)"
