@@ -9,7 +9,7 @@ namespace CrmRecording.Vault.Metadata;
 /// tried again in a transaction of its own, so one bad write fails only its own caller.
 /// </summary>
 /// <param name="commit">Writes a group in one transaction and commits it; returns one result per write, in order.</param>
-internal sealed class GroupCommitter<TWrite, TResult>(Func<IReadOnlyList<TWrite>, Task<TResult[]>> commit, int maxGroup = 256) : IAsyncDisposable
+public sealed class GroupCommitter<TWrite, TResult>(Func<IReadOnlyList<TWrite>, Task<TResult[]>> commit, int maxGroup = 256) : IAsyncDisposable
 {
     private readonly Channel<(TWrite Write, TaskCompletionSource<TResult> Done)> _queue =
         Channel.CreateUnbounded<(TWrite, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });

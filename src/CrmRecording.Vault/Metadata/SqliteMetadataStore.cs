@@ -174,7 +174,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
 
         // Let SQLite wait for a competing writer with its own fine-grained backoff; otherwise the driver
         // retries a locked database in coarse 150 ms sleeps, which shows as tail latency under load.
-        await Execute(connection, null, "PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+        // synchronous is per connection: every commit (a listen's audit event among them) is fsync'd before it returns.
+        await Execute(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
