@@ -10,7 +10,8 @@
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
 #  range-load 4 connections requesting random 64 KiB ranges as fast as they can (wrk), alternating with nginx serving
 #             the same bytes unencrypted (BENCH_RANGE_RUNS, 5; BENCH_RANGE_SECONDS, 10; target p99 < 20 ms and at least
-#             a tenth of nginx's requests/s; nginx-light is installed with apt-get when missing);
+#             a tenth of nginx's requests/s; nginx-light is installed with apt-get when missing; BENCH_BASELINE=REV also
+#             runs that revision's service, on a copy of the same data, in the same alternation);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms);
 #  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
 #             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
@@ -37,7 +38,8 @@ base_dir="$work/baseline"
 remove_baseline() { if [ -d "$base_dir" ]; then git worktree remove --force "$base_dir" >/dev/null 2>&1 || true; git worktree prune; fi; }
 azurite_bench_pid=""
 nginx_pid=""
-trap 'stop_service; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
+range_base_pid=""
+trap 'stop_service; [ -z "$range_base_pid" ] || kill "$range_base_pid" 2>/dev/null; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
@@ -241,6 +243,18 @@ if want range || want range-load || want peaks; then
     dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
     recording=$(jq -r .id "$work/import.json")
     want range-load || rm -f "$work/call.wav"
+    if want range-load && [ -n "$baseline" ]; then
+      # The baseline revision's service gets its own copy of the same recording, data and key file (copied while nothing runs).
+      cp -a "$data" "$data-baseline"
+      cp -a "$data-keys" "$data-baseline-keys"
+      [ -d "$base_dir" ] || git worktree add --detach "$base_dir" "$baseline" >/dev/null
+      dotnet build -c Release "$base_dir/src/CrmRecording.Service" -v quiet --nologo >/dev/null
+      (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Development Urls=http://127.0.0.1:5092 Logging__LogLevel__Default=Warning Sandbox__CallSeconds=0 \
+        Service__DataDirectory="$data-baseline" dotnet "$base_dir/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll" >>"$work/baseline-service.log" 2>&1) &
+      range_base_pid=$!
+      for _ in $(seq 1 150); do curl -sf http://127.0.0.1:5092/health/ready >/dev/null && break; sleep 0.2; done
+      base_token=$(curl -sf -X POST http://127.0.0.1:5092/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
+    fi
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
     token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
     want range && for rate in 50 200; do
@@ -257,24 +271,37 @@ if want range || want range-load || want peaks; then
       echo "   (target: p99 < 20 ms and at least a tenth of nginx's requests/s)"
       echo "\$ RANGE_BYTES=$bytes RANGE_TOKEN=... wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5096/api/recordings/$recording/audio"
       echo "\$ RANGE_BYTES=$bytes wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5094/audio.wav"
+      echo "   Each listen waits for its audit event's fsync (group-committed): 'flush' is the disk's own, 200 synchronous 4 KiB"
+      echo "   writes (dd oflag=dsync) before each run, and 4 connections cannot go faster than 4 listens per flush."
       echo "load before: $(uptime)"
       mkdir -p "$work/range-load"
-      range_wrk warmup-service "http://127.0.0.1:5096/api/recordings/$recording/audio" "$token" "$bytes" 3
-      range_wrk warmup-nginx http://127.0.0.1:5094/audio.wav "" "$bytes" 3
+      sides=("nginx http://127.0.0.1:5094/audio.wav -" "service http://127.0.0.1:5096/api/recordings/$recording/audio $token")
+      [ -z "$range_base_pid" ] || sides+=("baseline http://127.0.0.1:5092/api/recordings/$recording/audio $base_token")
+      for entry in "${sides[@]}"; do
+        read -r side url bearer <<< "$entry"
+        range_wrk "warmup-$side" "$url" "${bearer#-}" "$bytes" 3
+      done
       for run in $(seq 1 "$runs"); do
-        range_wrk "nginx.$run" http://127.0.0.1:5094/audio.wav "" "$bytes" "$seconds"
-        range_wrk "service.$run" "http://127.0.0.1:5096/api/recordings/$recording/audio" "$token" "$bytes" "$seconds"
-        for side in nginx service; do
-          awk -v s="$side" -v r="$run" '{ printf "%-7s run %d: %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms, %d errors\n", s, r, $1, $2, $3, $4 }' "$work/range-load/$side.$run"
+        dd if=/dev/zero of="$work/flush.probe" bs=4k count=200 oflag=dsync 2>&1 | awk -F', ' '/copied/ { split($3, t, " "); printf "%.3f\n", t[1] * 1000 / 200 }' > "$work/range-load/flush.$run"
+        rm -f "$work/flush.probe"
+        for entry in "${sides[@]}"; do
+          read -r side url bearer <<< "$entry"
+          range_wrk "$side.$run" "$url" "${bearer#-}" "$bytes" "$seconds"
+          awk -v s="$side" -v r="$run" '{ printf "%-8s run %d: %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms, %d errors\n", s, r, $1, $2, $3, $4 }' "$work/range-load/$side.$run"
         done
+        echo "flush    run $run: $(cat "$work/range-load/flush.$run") ms"
       done
       echo "load after: $(uptime)"
       range_median() { cat "$work/range-load/$1".* | cut -d' ' -f"$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-      awk -v nr="$(range_median nginx 1)" -v n50="$(range_median nginx 2)" -v n99="$(range_median nginx 3)" \
-          -v sr="$(range_median service 1)" -v s50="$(range_median service 2)" -v s99="$(range_median service 3)" 'BEGIN {
-        printf "nginx (medians):   %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms\n", nr, n50, n99
-        printf "service (medians): %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms (target < 20)\n", sr, s50, s99
-        printf "throughput ratio service/nginx: %.3f (target >= 0.1)\n", sr / nr }'
+      for entry in "${sides[@]}"; do
+        read -r side _ _ <<< "$entry"
+        awk -v s="$side" -v r="$(range_median "$side" 1)" -v p50="$(range_median "$side" 2)" -v p99="$(range_median "$side" 3)" -v n="$(range_median nginx 1)" 'BEGIN {
+          printf "%-8s (medians): %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms", s, r, p50, p99
+          if (s != "nginx") printf " (target < 20), ratio to nginx %.3f (target >= 0.1)", r / n
+          printf "\n" }'
+      done
+      awk -v f="$(range_median flush 1)" 'BEGIN { printf "flush (median): %.2f ms, so at most %.0f listens/s on 4 connections\n", f, 4000 / f }'
+      [ -z "$range_base_pid" ] || { kill "$range_base_pid" 2>/dev/null || true; wait "$range_base_pid" 2>/dev/null || true; range_base_pid=""; }
       kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
     fi
     if want peaks; then

@@ -6,7 +6,8 @@ namespace CrmRecording.Vault.Metadata;
 /// Group commit: callers queue their writes, and one loop drains whatever is waiting (up to a group's size) into one
 /// transaction, so concurrent writers share one durable commit instead of queueing for the write lock and paying a
 /// commit each. A caller's task completes only once its write is committed. When a group fails, each of its writes is
-/// tried again in a transaction of its own, so one bad write fails only its own caller.
+/// tried again in a transaction of its own, so one bad write fails only its own caller (a store whose commit can fail
+/// after the server committed says what that means for its writes).
 /// </summary>
 /// <param name="commit">Writes a group in one transaction and commits it; returns one result per write, in order.</param>
 public sealed class GroupCommitter<TWrite, TResult>(Func<IReadOnlyList<TWrite>, Task<TResult[]>> commit, int maxGroup = 256) : IAsyncDisposable
@@ -76,7 +77,7 @@ public sealed class GroupCommitter<TWrite, TResult>(Func<IReadOnlyList<TWrite>, 
             }
             catch (Exception) when (group.Count > 1)
             {
-                // Nothing of the group was committed: each write is tried alone, so the failure reaches only its own caller.
+                // Each write is tried alone, so the failure reaches only the caller whose write caused it.
                 foreach (var item in group)
                 {
                     await CommitAloneAsync(item.Write, item.Done).ConfigureAwait(false);
