@@ -263,6 +263,7 @@ if want range || want range-load || want peaks; then
       "${bench[@]}" load --url "http://127.0.0.1:5096/api/recordings/$recording/audio" --header "Authorization: Bearer $token" \
         --range-of-bytes "$bytes" --range-size 65536 --rate "$rate" --seconds 30 --warmup-seconds 5 || true
     done
+    want range-load && ! command -v wrk >/dev/null && echo "(range-load skipped: wrk is not installed: apt-get install wrk)"
     if want range-load && command -v wrk >/dev/null && start_nginx 5094 "$work/call.wav"; then
       runs="${BENCH_RANGE_RUNS:-5}"
       seconds="${BENCH_RANGE_SECONDS:-10}"
