@@ -8,6 +8,10 @@
 #  calls      POST /api/calls latency, open loop at 200/s (target p99 < 25 ms);
 #  ingest     vault import + verify of a one-hour dual-channel WAV (target < 2 s);
 #  range      first byte of a 64 KiB Range request in a one-hour recording (target p99 < 20 ms);
+#  range-load 4 connections requesting random 64 KiB ranges as fast as they can (wrk), alternating with nginx serving
+#             the same bytes unencrypted (BENCH_RANGE_RUNS, 5; BENCH_RANGE_SECONDS, 10; target p99 < 20 ms and at least
+#             a tenth of nginx's requests/s; nginx-light is installed with apt-get when missing; BENCH_BASELINE=REV also
+#             runs that revision's service, on a copy of the same data, in the same alternation);
 #  peaks      the player's waveform of a one-hour recording beside downloading it whole (target < 500 ms);
 #  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
 #             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
@@ -24,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks sf-enrich dv-enrich}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range range-load peaks sf-enrich dv-enrich}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -33,7 +37,9 @@ baseline="${BENCH_BASELINE:-}"
 base_dir="$work/baseline"
 remove_baseline() { if [ -d "$base_dir" ]; then git worktree remove --force "$base_dir" >/dev/null 2>&1 || true; git worktree prune; fi; }
 azurite_bench_pid=""
-trap 'stop_service; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; rm -rf "$work"' EXIT
+nginx_pid=""
+range_base_pid=""
+trap 'stop_service; [ -z "$range_base_pid" ] || kill "$range_base_pid" 2>/dev/null; remove_baseline; [ -z "$azurite_bench_pid" ] || kill "$azurite_bench_pid" 2>/dev/null; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 service_dll="$PWD/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll"
 bench=(dotnet "$PWD/bench/CrmRecording.Benchmarks/bin/Release/net10.0/CrmRecording.Benchmarks.dll")
@@ -47,10 +53,10 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range || want peaks || want sf-enrich || want dv-enrich; then
+if want calls || want ingest || want range || want range-load || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
-if want webhook || want calls || want range || want peaks || want sf-enrich || want dv-enrich; then
+if want webhook || want calls || want range || want range-load || want peaks || want sf-enrich || want dv-enrich; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
@@ -182,7 +188,41 @@ if want ingest; then
   run "${bench[@]}" ingest --minutes 60 --runs 5
 fi
 
-if want range || want peaks; then
+# start_nginx PORT FILE: nginx (nginx-light) serving FILE as /audio.wav on loopback, in the background, until it answers.
+start_nginx() {
+  command -v nginx >/dev/null || apt-get install -y -qq nginx-light >/dev/null || { echo "(nginx is missing and could not be installed: apt-get install nginx-light)"; return 1; }
+  local dir="$work/nginx"
+  mkdir -p "$dir"
+  cat > "$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+$([ "$(id -u)" != 0 ] || echo "user root root;")
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  server {
+    listen 127.0.0.1:$1;
+    location = /audio.wav { alias $2; default_type audio/wav; }
+  }
+}
+CONF
+  nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" &
+  nginx_pid=$!
+  for _ in $(seq 1 50); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$1/audio.wav" && return 0; sleep 0.2; done
+  echo "nginx did not start on port $1; its log:"; tail -n 20 "$dir/error.log"; return 1
+}
+# range_wrk NAME URL TOKEN BYTES SECONDS: one wrk run of scripts/bench-range.lua, its result line kept as $work/range-load/NAME.
+range_wrk() {
+  RANGE_BYTES="$4" RANGE_TOKEN="$3" wrk -t2 -c4 -d"$5"s -s scripts/bench-range.lua "$2" | sed -n 's/^range-result //p' > "$work/range-load/$1"
+}
+
+if want range || want range-load || want peaks; then
   echo "== playback: 64 KiB Range requests in a one-hour recording, time to first byte (open loop at 50 and 200/s; target p99 < 20 ms)"
   data="$work/range-data"
   reviewer=5e000000-0000-4000-8000-000000000005
@@ -202,7 +242,19 @@ if want range || want peaks; then
     echo "\$ dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import $work/call.wav --call $call_id --contact c0000000-0000-4000-8000-000000000001 --data $data --format json"
     dotnet src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll recordings import "$work/call.wav" --call "$call_id" --contact c0000000-0000-4000-8000-000000000001 --data "$data" --format json | tee "$work/import.json"
     recording=$(jq -r .id "$work/import.json")
-    rm -f "$work/call.wav"
+    want range-load || rm -f "$work/call.wav"
+    if want range-load && [ -n "$baseline" ]; then
+      # The baseline revision's service gets its own copy of the same recording, data and key file (copied while nothing runs).
+      cp -a "$data" "$data-baseline"
+      cp -a "$data-keys" "$data-baseline-keys"
+      [ -d "$base_dir" ] || git worktree add --detach "$base_dir" "$baseline" >/dev/null
+      dotnet build -c Release "$base_dir/src/CrmRecording.Service" -v quiet --nologo >/dev/null
+      (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Development Urls=http://127.0.0.1:5092 Logging__LogLevel__Default=Warning Sandbox__CallSeconds=0 \
+        Service__DataDirectory="$data-baseline" dotnet "$base_dir/src/CrmRecording.Service/bin/Release/net10.0/CrmRecording.Service.dll" >>"$work/baseline-service.log" 2>&1) &
+      range_base_pid=$!
+      for _ in $(seq 1 150); do curl -sf http://127.0.0.1:5092/health/ready >/dev/null && break; sleep 0.2; done
+      base_token=$(curl -sf -X POST http://127.0.0.1:5092/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
+    fi
     start_service 5096 Sandbox__CallSeconds=0 Service__DataDirectory="$data"
     token=$(curl -sf -X POST http://127.0.0.1:5096/sandbox/token -H 'content-type: application/json' -d "{\"userId\":\"$reviewer\"}" | jq -r .access_token)
     want range && for rate in 50 200; do
@@ -211,6 +263,48 @@ if want range || want peaks; then
       "${bench[@]}" load --url "http://127.0.0.1:5096/api/recordings/$recording/audio" --header "Authorization: Bearer $token" \
         --range-of-bytes "$bytes" --range-size 65536 --rate "$rate" --seconds 30 --warmup-seconds 5 || true
     done
+    want range-load && ! command -v wrk >/dev/null && echo "(range-load skipped: wrk is not installed: apt-get install wrk)"
+    if want range-load && command -v wrk >/dev/null && start_nginx 5094 "$work/call.wav"; then
+      runs="${BENCH_RANGE_RUNS:-5}"
+      seconds="${BENCH_RANGE_SECONDS:-10}"
+      echo "== playback under saturation: 4 connections requesting random 64 KiB ranges as fast as they can (wrk -t2 -c4,"
+      echo "   $seconds s a run), $runs runs alternating with nginx serving the same $bytes bytes unencrypted from a file"
+      echo "   (target: p99 < 20 ms and at least a tenth of nginx's requests/s)"
+      echo "\$ RANGE_BYTES=$bytes RANGE_TOKEN=... wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5096/api/recordings/$recording/audio"
+      echo "\$ RANGE_BYTES=$bytes wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5094/audio.wav"
+      echo "   Each listen waits for its audit event's fsync (group-committed): 'flush' is the disk's own, 200 synchronous 4 KiB"
+      echo "   writes (dd oflag=dsync) before each run, and 4 connections cannot go faster than 4 listens per flush."
+      echo "load before: $(uptime)"
+      mkdir -p "$work/range-load"
+      sides=("nginx http://127.0.0.1:5094/audio.wav -" "service http://127.0.0.1:5096/api/recordings/$recording/audio $token")
+      [ -z "$range_base_pid" ] || sides+=("baseline http://127.0.0.1:5092/api/recordings/$recording/audio $base_token")
+      for entry in "${sides[@]}"; do
+        read -r side url bearer <<< "$entry"
+        range_wrk "warmup-$side" "$url" "${bearer#-}" "$bytes" 3
+      done
+      for run in $(seq 1 "$runs"); do
+        dd if=/dev/zero of="$work/flush.probe" bs=4k count=200 oflag=dsync 2>&1 | awk -F', ' '/copied/ { split($3, t, " "); printf "%.3f\n", t[1] * 1000 / 200 }' > "$work/range-load/flush.$run"
+        rm -f "$work/flush.probe"
+        for entry in "${sides[@]}"; do
+          read -r side url bearer <<< "$entry"
+          range_wrk "$side.$run" "$url" "${bearer#-}" "$bytes" "$seconds"
+          awk -v s="$side" -v r="$run" '{ printf "%-8s run %d: %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms, %d errors\n", s, r, $1, $2, $3, $4 }' "$work/range-load/$side.$run"
+        done
+        echo "flush    run $run: $(cat "$work/range-load/flush.$run") ms"
+      done
+      echo "load after: $(uptime)"
+      range_median() { cat "$work/range-load/$1".* | cut -d' ' -f"$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+      for entry in "${sides[@]}"; do
+        read -r side _ _ <<< "$entry"
+        awk -v s="$side" -v r="$(range_median "$side" 1)" -v p50="$(range_median "$side" 2)" -v p99="$(range_median "$side" 3)" -v n="$(range_median nginx 1)" 'BEGIN {
+          printf "%-8s (medians): %8.0f requests/s, p50 %7.2f ms, p99 %7.2f ms", s, r, p50, p99
+          if (s != "nginx") printf " (target < 20), ratio to nginx %.3f (target >= 0.1)", r / n
+          printf "\n" }'
+      done
+      awk -v f="$(range_median flush 1)" 'BEGIN { printf "flush (median): %.2f ms, so at most %.0f listens/s on 4 connections\n", f, 4000 / f }'
+      [ -z "$range_base_pid" ] || { kill "$range_base_pid" 2>/dev/null || true; wait "$range_base_pid" 2>/dev/null || true; range_base_pid=""; }
+      kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+    fi
     if want peaks; then
       echo "== player waveform: GET /peaks of the one-hour recording (recomputed from the encrypted chunks each time; target < 500 ms),"
       echo "   beside the whole recording decrypted and downloaded in the same run (the work /peaks cannot do without)"

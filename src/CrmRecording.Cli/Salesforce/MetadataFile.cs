@@ -14,8 +14,13 @@ internal sealed record MetadataFile(string Path, string Type, string Name, strin
 {
     public XDocument? Document { get; init; }
 
+    /// <summary>The type package.xml lists the component under when it is not its own: a report folder is a
+    /// <c>Report</c> member, a dashboard folder a <c>Dashboard</c> one.</summary>
+    public string PackageType { get; init; } = Type;
+
     public XElement Root => Document!.Root!;
 
-    /// <summary>The component as package.xml names it: <c>Contact.Phone_E164__c</c> for a child, else the name.</summary>
+    /// <summary>The component as package.xml names it: <c>Contact.Phone_E164__c</c> for a child, else the name
+    /// (<c>FOLDER/REPORT</c> for a report in a folder).</summary>
     public string Member => Parent is null ? Name : $"{Parent}.{Name}";
 }

@@ -21,6 +21,7 @@ internal static class MetadataKinds
         ["permissionsetgroups"] = ("permissionsetgroup", "PermissionSetGroup"),
         ["permissionsets"] = ("permissionset", "PermissionSet"),
         ["remoteSiteSettings"] = ("remoteSite", "RemoteSiteSetting"),
+        ["reportTypes"] = ("reportType", "ReportType"),
         ["tabs"] = ("tab", "CustomTab"),
         ["workflows"] = ("workflow", "Workflow"),
     };
@@ -38,7 +39,14 @@ internal static class MetadataKinds
         ["webLinks"] = ("webLink", "WebLink"),
     };
 
-    public static string Known => string.Join(", ", Simple.Keys.Concat(["classes", "triggers", "lwc", "objects"]).Order(StringComparer.Ordinal));
+    /// <summary>Folder → (the folder's suffix and type, the component's suffix and type) of the types kept in folders.</summary>
+    private static readonly Dictionary<string, (string FolderSuffix, string FolderType, string Suffix, string Type)> Foldered = new(StringComparer.Ordinal)
+    {
+        ["dashboards"] = ("dashboardFolder", "DashboardFolder", "dashboard", "Dashboard"),
+        ["reports"] = ("reportFolder", "ReportFolder", "report", "Report"),
+    };
+
+    public static string Known => string.Join(", ", Simple.Keys.Concat(Foldered.Keys).Concat(["classes", "triggers", "lwc", "objects"]).Order(StringComparer.Ordinal));
 
     /// <summary>What a file under <c>main/default</c> is; null when the converter would not recognise it.</summary>
     /// <param name="path">The file's path relative to the package folder.</param>
@@ -53,6 +61,10 @@ internal static class MetadataKinds
         ["lwc", var bundle, var file] when !file.StartsWith('.') => new(path, "LightningComponentBundle", bundle, null, file != $"{bundle}.js-meta.xml"),
         ["lwc", var bundle, _, var file] when !file.StartsWith('.') => new(path, "LightningComponentBundle", bundle, null, true),
         [var folder, var file] when Simple.TryGetValue(folder, out var kind) && Named(file, kind.Suffix) is { } name => new(path, kind.Type, name, null, false),
+        [var folder, var file] when Foldered.TryGetValue(folder, out var kind) && Named(file, kind.FolderSuffix) is { } name
+            => new(path, kind.FolderType, name, null, false) { PackageType = kind.Type },
+        [var folder, var inFolder, var file] when Foldered.TryGetValue(folder, out var kind) && Named(file, kind.Suffix) is { } name
+            => new(path, kind.Type, $"{inFolder}/{name}", null, false),
         _ => null,
     };
 

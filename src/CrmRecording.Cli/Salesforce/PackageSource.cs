@@ -16,6 +16,6 @@ internal sealed class PackageSource
     /// <summary>Components by type, as package.xml counts them (a bundle once, a class once).</summary>
     public IReadOnlyDictionary<string, int> ComponentCounts() => Files
         .Where(f => !f.IsContent)
-        .GroupBy(f => f.Type, StringComparer.Ordinal)
+        .GroupBy(f => f.PackageType, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(f => f.Member).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
 }

@@ -17,6 +17,7 @@ internal static class SalesforceValidator
         ReferenceCheck.Run(source, schema, problems);
         FlowCheck.Run(source, schema, problems);
         FlexiPageCheck.Run(source, schema, problems);
+        ReportCheck.Run(source, schema, problems);
         return source;
     }
 

@@ -26,6 +26,7 @@ internal static class CustomizationsBuilder
             ["Roles"] = source.Roles.Select(d => SolutionXml.Detached(d.Root)),
             ["EntityRelationships"] = catalog.Relationships.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => SolutionXml.Detached(r.Element)),
             ["optionsets"] = source.OptionSets.Select(d => SolutionXml.Detached(d.Root)),
+            ["Dashboards"] = source.Dashboards.OrderBy(d => d.Path, StringComparer.Ordinal).Select(d => SolutionXml.Detached(d.Root)),
             ["WebResources"] = source.WebResources.Select(d => WebResource(d, webResourceFiles)),
             ["SdkMessageProcessingSteps"] = steps.OrderBy(s => s.Registration.Name, StringComparer.Ordinal).Select(s => new XElement(s.Xml)),
             ["ServiceEndpoints"] = source.ServiceEndpoints?.Root.Elements("ServiceEndpoint").Select(SolutionXml.Detached) ?? [],
@@ -59,7 +60,7 @@ internal static class CustomizationsBuilder
 
     /// <summary>
     /// A table as customizations.xml holds it: Entity.xml's Name and EntityInfo, then its forms (grouped by type),
-    /// views and command bar, in the order of the Entity sequence in CustomizationsSolution.xsd.
+    /// views, command bar and charts, in the order of the Entity sequence in CustomizationsSolution.xsd.
     /// </summary>
     private static XElement Entity(SolutionSource source, TableInfo table)
     {
@@ -81,6 +82,12 @@ internal static class CustomizationsBuilder
         if (source.Ribbons.FirstOrDefault(Mine) is { } ribbon)
         {
             entity.Add(SolutionXml.Detached(ribbon.Root));
+        }
+
+        var charts = source.Charts.Where(Mine).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        if (charts.Count > 0)
+        {
+            entity.Add(new XElement("Visualizations", charts.Select(d => SolutionXml.Detached(d.Root))));
         }
 
         return entity;

@@ -13,6 +13,7 @@ internal static class CustomizationsCheck
         ["Roles"] = "Roles/<name>.xml",
         ["EntityRelationships"] = "Other/Relationships/<referenced table>.xml",
         ["optionsets"] = "OptionSets/<name>.xml",
+        ["Dashboards"] = "Dashboards/<id>.xml",
         ["WebResources"] = "WebResources/<name>.data.xml",
         ["SdkMessageProcessingSteps"] = "PluginCatalog.Registrations (generated)",
         ["ServiceEndpoints"] = "PluginAssemblies/ServiceEndpoints.xml",

@@ -27,26 +27,11 @@ internal static class FormCheck
             }
 
             var systemForm = form[0];
-            var where = $"<systemform> <formid>{systemForm.Element("formid")!.Value}</formid>";
-            if (!ids.Add(id))
-            {
-                problems.Add(SourceProblem.At(document, systemForm.Element("formid"), where, "the id is used by another form."));
-            }
-
-            if (!string.Equals(Path.GetFileNameWithoutExtension(document.Path), SolutionXml.Braced(id), StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add(SourceProblem.At(document, systemForm.Element("formid"), where, $"SolutionPackager names the file after the form id: {SolutionXml.Braced(id)}.xml."));
-            }
-
+            var where = ComponentFile.Check(document, systemForm, "formid", id, "form", "another form", ids, problems);
             var type = document.Path.Split('/')[3];
             if (!Types.Contains(type, StringComparer.Ordinal))
             {
                 problems.Add(SourceProblem.At(document, systemForm, where, $"the folder FormXml/{type} is not a form type ({string.Join(", ", Types)})."));
-            }
-
-            if (systemForm.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value is not { Length: > 0 })
-            {
-                problems.Add(SourceProblem.At(document, systemForm, where, "needs <LocalizedNames> with the form's name."));
             }
 
             if (!catalog.Tables.TryGetValue(SolutionSource.TableFolder(document), out var table))

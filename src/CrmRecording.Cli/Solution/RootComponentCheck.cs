@@ -12,6 +12,7 @@ internal static class RootComponentCheck
     public const int OptionSet = 9;
     public const int Role = 20;
     public const int SavedQuery = 26;
+    public const int SavedQueryVisualization = 59;
     public const int SystemForm = 60;
     public const int WebResource = 61;
     public const int Step = 92;
@@ -34,7 +35,7 @@ internal static class RootComponentCheck
             var key = Key(component, type);
             if (type is null || key is null)
             {
-                problems.Add(SourceProblem.At(manifest, component, where, "needs a numeric type and a schemaName (tables, choices, web resources, environment variables) or an id (roles, views, forms, service endpoints)."));
+                problems.Add(SourceProblem.At(manifest, component, where, "needs a numeric type and a schemaName (tables, choices, web resources, environment variables) or an id (roles, views, charts, forms, dashboards, service endpoints)."));
                 continue;
             }
 
@@ -66,7 +67,7 @@ internal static class RootComponentCheck
 
     private static string? Key(XElement component, int? type) => type switch
     {
-        Role or ServiceEndpoint or Step or SavedQuery or SystemForm => SolutionXml.Guid(component.Attribute("id")?.Value) is { } id ? SolutionXml.Braced(id) : null,
+        Role or ServiceEndpoint or Step or SavedQuery or SavedQueryVisualization or SystemForm => SolutionXml.Guid(component.Attribute("id")?.Value) is { } id ? SolutionXml.Braced(id) : null,
         _ => component.Attribute("schemaName")?.Value is { Length: > 0 } name ? name.ToLowerInvariant() : null,
     };
 
@@ -79,9 +80,12 @@ internal static class RootComponentCheck
         ServiceEndpoint => catalog.ServiceEndpoints.Values.Contains(SolutionXml.Guid(key)!.Value) ? null : $"no service endpoint with id {key} in PluginAssemblies/ServiceEndpoints.xml.",
         EnvironmentVariable => catalog.EnvironmentVariables.Contains(key) ? null : $"no environment variable {key} in environmentvariabledefinitions/.",
         SavedQuery => catalog.Views.ContainsKey(SolutionXml.Guid(key)!.Value) ? null : $"no view with id {key} in Entities/*/SavedQueries/.",
-        SystemForm => catalog.Forms.ContainsKey(SolutionXml.Guid(key)!.Value) ? null : $"no form with id {key} in Entities/*/FormXml/.",
+        SavedQueryVisualization => catalog.Charts.ContainsKey(SolutionXml.Guid(key)!.Value) ? null : $"no chart with id {key} in Entities/*/Visualizations/.",
+        SystemForm => catalog.Forms.ContainsKey(SolutionXml.Guid(key)!.Value) || catalog.Dashboards.Contains(SolutionXml.Guid(key)!.Value)
+            ? null
+            : $"no form with id {key} in Entities/*/FormXml/ and no dashboard with it in Dashboards/.",
         Step => $"steps are generated from {StepCheck.Origin}, with their root components; remove this line.",
-        _ => $"type {type} is not a component crmrec packs (1 table, 9 choice, 20 role, 26 view, 60 form, 61 web resource, 95 service endpoint, 380 environment variable).",
+        _ => $"type {type} is not a component crmrec packs (1 table, 9 choice, 20 role, 26 view, 59 chart, 60 form or dashboard, 61 web resource, 95 service endpoint, 380 environment variable).",
     };
 
     private static IEnumerable<(int Type, string Key, SourceDocument Document, XElement Element, string Entry)> Declared(SolutionSource source, SourceCatalog catalog)
@@ -105,12 +109,18 @@ internal static class RootComponentCheck
             yield return (Role, id, document, document.Root, $"<RootComponent type=\"20\" id=\"{id}\" behavior=\"0\" />");
         }
 
-        // A table the solution only adds to (behavior 2) brings none of its forms and views along: each must be listed.
-        foreach (var (type, documents, element, idName) in new[] { (SystemForm, source.Forms, "systemform", "formid"), (SavedQuery, source.Views, "savedquery", "savedqueryid") })
+        // A table the solution only adds to (behavior 2) brings none of its forms, views and charts along: each must be listed.
+        var underTables = new[]
+        {
+            (SystemForm, source.Forms, "systemform", "formid"),
+            (SavedQuery, source.Views, "savedquery", "savedqueryid"),
+            (SavedQueryVisualization, source.Charts, "visualization", "savedqueryvisualizationid"),
+        };
+        foreach (var (type, documents, element, idName) in underTables)
         {
             foreach (var document in documents)
             {
-                var component = document.Root.Element(element);
+                var component = document.Root.Name.LocalName == element ? document.Root : document.Root.Element(element);
                 if (SolutionXml.Guid(component?.Element(idName)?.Value) is not { } id
                     || !catalog.Tables.TryGetValue(SolutionSource.TableFolder(document), out var table) || table.IsCustom)
                 {
@@ -119,6 +129,15 @@ internal static class RootComponentCheck
 
                 var braced = SolutionXml.Braced(id);
                 yield return (type, braced, document, component!.Element(idName)!, $"<RootComponent type=\"{type}\" id=\"{braced}\" behavior=\"0\" />");
+            }
+        }
+
+        foreach (var document in source.Dashboards)
+        {
+            if (SolutionXml.Guid(document.Root.Element("FormId")?.Value) is { } id)
+            {
+                var braced = SolutionXml.Braced(id);
+                yield return (SystemForm, braced, document, document.Root.Element("FormId")!, $"<RootComponent type=\"60\" id=\"{braced}\" behavior=\"0\" />");
             }
         }
 

@@ -14,6 +14,8 @@ internal static class SolutionCheck
         WebResourceCheck.Run(source, config.Identity, problems);
         ViewCheck.Run(source, catalog, config.Identity, problems);
         FormCheck.Run(source, catalog, config.Identity, problems);
+        ChartCheck.Run(source, catalog, config.Identity, problems);
+        DashboardCheck.Run(source, catalog, problems);
         RibbonCheck.Run(source, catalog, problems);
         ServiceEndpointCheck.Run(source, catalog, config, problems);
         EnvironmentVariableCheck.Run(source, config.Identity, problems);

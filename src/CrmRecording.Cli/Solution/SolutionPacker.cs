@@ -66,6 +66,8 @@ internal static class SolutionPacker
             ("web resource", catalog.WebResources.Count),
             ("form", catalog.Forms.Count),
             ("view", catalog.Views.Count),
+            ("chart", catalog.Charts.Count),
+            ("dashboard", catalog.Dashboards.Count),
             ("service endpoint", catalog.ServiceEndpoints.Count),
             ("step", steps.Count),
             ("environment variable", catalog.EnvironmentVariables.Count),

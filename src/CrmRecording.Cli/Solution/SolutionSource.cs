@@ -23,6 +23,12 @@ internal sealed class SolutionSource
     /// <summary>Entities/&lt;schema name&gt;/SavedQueries/&lt;view id&gt;.xml.</summary>
     public IReadOnlyList<SourceDocument> Views { get; init; } = [];
 
+    /// <summary>Entities/&lt;schema name&gt;/Visualizations/&lt;chart id&gt;.xml, the table's system charts.</summary>
+    public IReadOnlyList<SourceDocument> Charts { get; init; } = [];
+
+    /// <summary>Dashboards/&lt;form id&gt;.xml.</summary>
+    public IReadOnlyList<SourceDocument> Dashboards { get; init; } = [];
+
     /// <summary>Entities/&lt;schema name&gt;/RibbonDiff.xml, the table's command bar additions.</summary>
     public IReadOnlyList<SourceDocument> Ribbons { get; init; } = [];
 

@@ -6,7 +6,7 @@ namespace CrmRecording.Cli.Solution;
 /// <summary>Reads an unpacked solution folder (SolutionPackager layout) into a <see cref="SolutionSource"/>.</summary>
 internal static class SolutionSourceReader
 {
-    private static readonly string[] PackedFolders = ["Entities", "environmentvariabledefinitions", "OptionSets", "Other", "PluginAssemblies", "Roles", "SdkMessageProcessingSteps", "WebResources"];
+    private static readonly string[] PackedFolders = ["Dashboards", "Entities", "environmentvariabledefinitions", "OptionSets", "Other", "PluginAssemblies", "Roles", "SdkMessageProcessingSteps", "WebResources"];
 
     private static readonly string[] OtherFiles = ["Other/Customizations.xml", "Other/Relationships.xml", "Other/Solution.xml"];
 
@@ -30,12 +30,18 @@ internal static class SolutionSourceReader
         foreach (var extra in entityFiles.Where(f => EntityPart(f) is null))
         {
             problems.Add(new SourceProblem(extra, null, "file",
-                "crmrec packs each table's Entity.xml (columns), FormXml/<type>/{id}.xml (forms), SavedQueries/{id}.xml (views) and RibbonDiff.xml (command bar); this file would be dropped."));
+                "crmrec packs each table's Entity.xml (columns), FormXml/<type>/{id}.xml (forms), SavedQueries/{id}.xml (views), Visualizations/{id}.xml (charts) and RibbonDiff.xml (command bar); this file would be dropped."));
         }
 
         foreach (var extra in Files(root, "PluginAssemblies").Where(f => f != "PluginAssemblies/ServiceEndpoints.xml"))
         {
             problems.Add(new SourceProblem(extra, null, "file", "the steps run as webhooks, so no plug-in assembly is packed; only PluginAssemblies/ServiceEndpoints.xml is."));
+        }
+
+        var dashboardFiles = Files(root, "Dashboards").ToList();
+        foreach (var extra in dashboardFiles.Where(f => f.Split('/').Length != 2 || !IsXml(f)))
+        {
+            problems.Add(new SourceProblem(extra, null, "file", "crmrec packs Dashboards/{id}.xml, one dashboard a file; this file would be dropped."));
         }
 
         var webResourceFiles = Files(root, "WebResources").ToList();
@@ -47,6 +53,8 @@ internal static class SolutionSourceReader
             Entities = Load(root, entityFiles.Where(f => EntityPart(f) == "Entity"), problems),
             Forms = Load(root, entityFiles.Where(f => EntityPart(f) == "FormXml"), problems),
             Views = Load(root, entityFiles.Where(f => EntityPart(f) == "SavedQueries"), problems),
+            Charts = Load(root, entityFiles.Where(f => EntityPart(f) == "Visualizations"), problems),
+            Dashboards = Load(root, dashboardFiles.Where(f => f.Split('/').Length == 2 && IsXml(f)), problems),
             Ribbons = Load(root, entityFiles.Where(f => EntityPart(f) == "RibbonDiff"), problems),
             RelationshipIndex = Optional(root, "Other/Relationships.xml", problems),
             Relationships = Load(root, Files(root, "Other/Relationships").Where(IsXml), problems),
@@ -85,7 +93,8 @@ internal static class SolutionSourceReader
 
     /// <summary>
     /// What a file under Entities/ is in SolutionPackager's layout: Entities/T/Entity.xml, Entities/T/RibbonDiff.xml,
-    /// Entities/T/FormXml/&lt;type&gt;/&lt;id&gt;.xml, Entities/T/SavedQueries/&lt;id&gt;.xml; null for anything else.
+    /// Entities/T/FormXml/&lt;type&gt;/&lt;id&gt;.xml, Entities/T/SavedQueries/&lt;id&gt;.xml, Entities/T/Visualizations/&lt;id&gt;.xml;
+    /// null for anything else.
     /// </summary>
     private static string? EntityPart(string path) => path.Split('/') switch
     {
@@ -93,6 +102,7 @@ internal static class SolutionSourceReader
         ["Entities", _, "RibbonDiff.xml"] => "RibbonDiff",
         ["Entities", _, "FormXml", _, var name] when IsXml(name) => "FormXml",
         ["Entities", _, "SavedQueries", var name] when IsXml(name) => "SavedQueries",
+        ["Entities", _, "Visualizations", var name] when IsXml(name) => "Visualizations",
         _ => null,
     };
 

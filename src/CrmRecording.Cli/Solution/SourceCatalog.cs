@@ -20,6 +20,9 @@ internal sealed class SourceCatalog
 
     public required IReadOnlySet<string> OptionSets { get; init; }
 
+    /// <summary>The option values of each global choice, by name.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlySet<int>> OptionSetValues { get; init; }
+
     public required IReadOnlySet<Guid> Roles { get; init; }
 
     public required IReadOnlySet<string> WebResources { get; init; }
@@ -34,6 +37,12 @@ internal sealed class SourceCatalog
 
     /// <summary>Views (saved queries) by id, with the table folder they are in.</summary>
     public required IReadOnlyDictionary<Guid, string> Views { get; init; }
+
+    /// <summary>Charts (saved query visualizations) by id, with the table folder they are in.</summary>
+    public required IReadOnlyDictionary<Guid, string> Charts { get; init; }
+
+    /// <summary>Dashboards (system forms of type 0, which belong to no table) by id.</summary>
+    public required IReadOnlySet<Guid> Dashboards { get; init; }
 
     public static SourceCatalog Build(SolutionSource source, SolutionIdentity identity)
     {
@@ -72,12 +81,15 @@ internal sealed class SourceCatalog
                 d,
                 e)))],
             OptionSets = Names(source.OptionSets.Select(d => d.Root.Attribute("Name")?.Value)),
+            OptionSetValues = OptionValues(source.OptionSets),
             Roles = source.Roles.Select(d => SolutionXml.Guid(d.Root.Attribute("id")?.Value)).OfType<Guid>().ToHashSet(),
             WebResources = Names(source.WebResources.Select(d => d.Root.Element("Name")?.Value)),
             ServiceEndpoints = Endpoints(source.ServiceEndpoints),
             EnvironmentVariables = Names(source.EnvironmentVariables.Select(d => d.Root.Attribute("schemaname")?.Value)),
             Forms = ById(source.Forms, d => d.Root.Element("systemform")?.Element("formid")?.Value),
             Views = ById(source.Views, d => d.Root.Element("savedquery")?.Element("savedqueryid")?.Value),
+            Charts = ById(source.Charts, d => d.Root.Element("savedqueryvisualizationid")?.Value),
+            Dashboards = source.Dashboards.Select(d => SolutionXml.Guid(d.Root.Element("FormId")?.Value)).OfType<Guid>().ToHashSet(),
         };
     }
 
@@ -93,6 +105,17 @@ internal sealed class SourceCatalog
         }
 
         return byId;
+    }
+
+    private static Dictionary<string, IReadOnlySet<int>> OptionValues(IEnumerable<SourceDocument> optionSets)
+    {
+        var values = new Dictionary<string, IReadOnlySet<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var document in optionSets.Where(d => !string.IsNullOrWhiteSpace(d.Root.Attribute("Name")?.Value)))
+        {
+            values.TryAdd(document.Root.Attribute("Name")!.Value, ColumnOptions.Ints(document.Root.Element("options")?.Elements("option")));
+        }
+
+        return values;
     }
 
     private static HashSet<string> Names(IEnumerable<string?> names) =>

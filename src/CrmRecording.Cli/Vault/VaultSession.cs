@@ -44,14 +44,7 @@ internal sealed class VaultSession : IAsyncDisposable
         IBlobStore blobs = blobStore switch
         {
             "local" => new LocalBlobStore(Path.Combine(data.FullName, "recordings"), time.GetUtcNow()) { DirectWrites = true },
-            "azure" => new AzureBlobStore(Http, Validated("Vault__Azure__", new AzureBlobStoreOptions
-            {
-                ServiceUri = Uri.TryCreate(Raw("Vault__Azure__ServiceUri"), UriKind.Absolute, out var uri) ? uri : null,
-                Container = Raw("Vault__Azure__Container") ?? "recordings",
-                AccountName = Raw("Vault__Azure__AccountName"),
-                AccountKey = Raw("Vault__Azure__AccountKey"),
-                Credential = Raw("Vault__Azure__AccountKey") is null ? new DefaultAzureCredential() : null,
-            }), time),
+            "azure" => new AzureBlobStore(Http, Validated("Vault__Azure__", AzureOptions(Raw)), time),
             _ => throw new UsageException($"Vault__BlobStore: '{blobStore}' is not a blob store; use local or azure."),
         };
         var metadata = OpenMetadata(data);
@@ -80,7 +73,11 @@ internal sealed class VaultSession : IAsyncDisposable
         return new VaultSession(vault, metadata, keys);
     }
 
-    public ValueTask DisposeAsync() => Metadata.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Vault.Dispose();
+        return Metadata.DisposeAsync();
+    }
 
     private static LocalKeyRing OpenLocalKeys(DirectoryInfo data, TimeProvider time)
     {
@@ -92,6 +89,21 @@ internal sealed class VaultSession : IAsyncDisposable
 
         return LocalKeyRing.OpenOrCreate(keyFile, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// Azure Blob Storage as the service reads it (<c>Vault:Azure:*</c>): Shared Key (<c>Vault__Azure__AccountName</c> and
+    /// <c>Vault__Azure__AccountKey</c>), a shared access signature (<c>Vault__Azure__SasToken</c>), or, with neither, the
+    /// managed identity or developer sign-in through <c>DefaultAzureCredential</c>.
+    /// </summary>
+    internal static AzureBlobStoreOptions AzureOptions(Func<string, string?> setting) => new()
+    {
+        ServiceUri = Uri.TryCreate(setting("Vault__Azure__ServiceUri"), UriKind.Absolute, out var uri) ? uri : null,
+        Container = setting("Vault__Azure__Container") ?? "recordings",
+        AccountName = setting("Vault__Azure__AccountName"),
+        AccountKey = setting("Vault__Azure__AccountKey"),
+        SasToken = setting("Vault__Azure__SasToken"),
+        Credential = setting("Vault__Azure__AccountKey") is null && setting("Vault__Azure__SasToken") is null ? new DefaultAzureCredential() : null,
+    };
 
     /// <summary>The metadata store alone (audit trail, outbox), for commands that need no keys nor blobs. Not migrated.</summary>
     public static IMetadataStore OpenMetadata(DirectoryInfo data)

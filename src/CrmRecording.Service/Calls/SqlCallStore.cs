@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Threading.Channels;
+using CrmRecording.Vault.Metadata;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -12,7 +12,6 @@ namespace CrmRecording.Service.Calls;
 /// </summary>
 public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
 {
-    private const int MaxGroup = 256;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly bool _postgres;
@@ -22,9 +21,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
     // SQLite has one writer per file. Writes wait here, not in SQLite's busy handler (which sleeps in steps of
     // up to 100 ms), and are group-committed: one writer drains whatever is waiting into one transaction, so a
     // burst of webhooks shares one fsync; none is acknowledged before it is on disk. Null for PostgreSQL.
-    private readonly Channel<PendingWrite>? _writes;
-    private readonly Lock _groupCommitterLock = new();
-    private Task? _groupCommitter;
+    private readonly GroupCommitter<PendingWrite, int>? _writes;
 
     private SqlCallStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool postgres, IAsyncDisposable? owned, Func<CancellationToken, ValueTask<byte[]>>? phoneKey)
     {
@@ -32,7 +29,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         _postgres = postgres;
         _owned = owned;
         _phoneKey = phoneKey;
-        _writes = postgres ? null : Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+        _writes = postgres ? null : new(CommitAsync);
     }
 
     /// <param name="phoneKey">The 32-byte key customers' numbers are encrypted with at rest; without it they are stored as given.</param>
@@ -87,74 +84,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var write = new PendingWrite(sql, bind, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_writes.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqlCallStore), "The call store is closed.");
-        }
-
-        StartGroupCommitter();
-        return await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the one group committer (the channel has a single reader; two loops must never run).</summary>
-    private void StartGroupCommitter()
-    {
-        if (Volatile.Read(ref _groupCommitter) is not null)
-        {
-            return;
-        }
-
-        lock (_groupCommitterLock)
-        {
-            _groupCommitter ??= Task.Run(GroupCommitAsync);
-        }
-    }
-
-    private async Task GroupCommitAsync()
-    {
-        var group = new List<PendingWrite>(MaxGroup);
-        while (await _writes!.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            group.Clear();
-            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var write))
-            {
-                group.Add(write);
-            }
-
-            try
-            {
-                var changed = await CommitAsync(group).ConfigureAwait(false);
-                for (var i = 0; i < group.Count; i++)
-                {
-                    group[i].Done.TrySetResult(changed[i]);
-                }
-            }
-            catch (Exception) when (group.Count > 1)
-            {
-                // One bad statement must not fail the others: each is tried again in a transaction of its own.
-                foreach (var write in group)
-                {
-                    await CommitAloneAsync(write).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex)
-            {
-                group[0].Done.TrySetException(ex);
-            }
-        }
-    }
-
-    private async Task CommitAloneAsync(PendingWrite write)
-    {
-        try
-        {
-            write.Done.TrySetResult((await CommitAsync([write]).ConfigureAwait(false))[0]);
-        }
-        catch (Exception ex)
-        {
-            write.Done.TrySetException(ex);
-        }
+        return await _writes.SubmitAsync(new PendingWrite(sql, bind), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int[]> CommitAsync(IReadOnlyList<PendingWrite> group)
@@ -300,10 +230,9 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
             await _owned.DisposeAsync().ConfigureAwait(false);
         }
 
-        _writes?.Writer.TryComplete();
-        if (_groupCommitter is not null)
+        if (_writes is not null)
         {
-            await _groupCommitter.ConfigureAwait(false);
+            await _writes.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -321,7 +250,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         }
     }
 
-    private sealed record PendingWrite(string Sql, Action<DbCommand> Bind, TaskCompletionSource<int> Done);
+    private sealed record PendingWrite(string Sql, Action<DbCommand> Bind);
 
     private static void Bind(DbCommand command, CallRecord call, string document)
     {

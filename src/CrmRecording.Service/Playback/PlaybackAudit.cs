@@ -10,11 +10,12 @@ namespace CrmRecording.Service.Playback;
 /// <summary>
 /// The audit actions playback writes to the vault's hash-chained trail, and their detail text:
 /// <c>status=206 basis=owner sub="…" range="bytes=0-99"</c>. Grants of audio are written by the vault's export
-/// itself (its detail starts with the bytes served); everything else is appended here.
+/// itself, committed before the first byte is sent (its detail starts with the bytes asked for); everything else is
+/// appended here.
 /// </summary>
 internal static class PlaybackAudit
 {
-    /// <summary>Audio served (200 or 206), written by the vault once the bytes are out.</summary>
+    /// <summary>Audio served (200 or 206), committed by the vault before the first byte is sent.</summary>
     public const string Granted = "playback";
 
     /// <summary>HEAD of the audio answered: length and type, no audio.</summary>
@@ -35,7 +36,7 @@ internal static class PlaybackAudit
     /// <summary>Allowed, but the requested range lies outside the recording (416).</summary>
     public const string Unsatisfiable = "playback-unsatisfiable";
 
-    /// <summary>The listener went away before the range was sent in full.</summary>
+    /// <summary>The listener went away before the range was sent in full (after the listen's <see cref="Granted"/> event).</summary>
     public const string Aborted = "playback-aborted";
 
     /// <summary>The audio could not be read (a corrupt chunk, an unavailable key).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Format;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
@@ -76,21 +77,29 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
         }
         catch (Exception) when (aborted.IsCancellationRequested)
         {
-            // The listener seeked or closed: what was sent is still a listen, so it is audited; nobody is left to answer.
+            // The listener seeked or closed: the listen was audited before its first byte; that it ended early is added. Nobody is left to answer.
             await metadata.AppendAsync(time, PlaybackAudit.Aborted, grant.Actor, recording.Id.Value, detail, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException ex) when (!response.HasStarted)
+        {
+            // The listen could not be put on record, so no byte of it was sent; the player may try again.
+            ClearAudioHeaders(response);
+            AuditFailed(log, grant.Actor, ex.InnerException?.GetType().Name ?? ex.GetType().Name);
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Playback is not being recorded in the audit trail just now",
+                detail: "Every listen is written to the audit trail before any audio is sent, and that write failed; try again shortly.").ExecuteAsync(httpContext).ConfigureAwait(false);
         }
         catch (RecordingNotFoundException) when (!response.HasStarted)
         {
             // Deleted between the access check and the read.
-            response.Headers.Remove(HeaderNames.ContentRange);
-            response.ContentLength = null;
+            ClearAudioHeaders(response);
             await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such recording", detail: "The recording was deleted.").ExecuteAsync(httpContext).ConfigureAwait(false);
         }
         catch (RecordingCorruptException ex) when (!response.HasStarted)
         {
             // The range starts in a damaged chunk: nothing was sent, so the player gets a problem it can show.
-            response.Headers.Remove(HeaderNames.ContentRange);
-            response.ContentLength = null;
+            ClearAudioHeaders(response);
             ReadFailed(log, grant.Actor, ex.GetType().Name);
             var damage = ex.Chunk is { } chunk ? $"chunk {chunk} (bytes from {chunk * recording.ChunkSize}) failed authentication" : ex.Message;
             await metadata.AppendAsync(time, PlaybackAudit.Failed, grant.Actor, recording.Id.Value, $"{PlaybackAudit.Detail(StatusCodes.Status409Conflict, grant.Caller, grant.Basis, rangeHeader)} damage=\"{damage}\"", CancellationToken.None).ConfigureAwait(false);
@@ -105,6 +114,13 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
         }
     }
 
+    /// <summary>Takes back the headers of the audio that is not going to be sent, before a problem is answered instead.</summary>
+    private static void ClearAudioHeaders(HttpResponse response)
+    {
+        response.Headers.Remove(HeaderNames.ContentRange);
+        response.ContentLength = null;
+    }
+
     /// <summary>409: the recording's current state (damaged audio) conflicts with serving it; the detail says from where.</summary>
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Damaged(string damage) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
@@ -117,4 +133,7 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audio for {Actor} could not be read ({Error})")]
     private static partial void ReadFailed(ILogger logger, string actor, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audio for {Actor} not sent: its audit event could not be written ({Error}); answered 503")]
+    private static partial void AuditFailed(ILogger logger, string actor, string error);
 }

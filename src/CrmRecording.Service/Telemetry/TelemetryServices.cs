@@ -34,7 +34,7 @@ internal static class TelemetryServices
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(CrmRecordingTelemetry.Name)
+                tracing.AddSource(CrmRecordingTelemetry.Name, CrmRecording.Vault.Telemetry.VaultActivities.SourceName)
                     .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", TelemetryRedaction.Path(request.Path)))
                     .AddHttpClientInstrumentation();
                 if (otlp)

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CrmRecording.Vault.Outbox;
 using Microsoft.Data.Sqlite;
 
@@ -6,19 +5,11 @@ namespace CrmRecording.Vault.Metadata;
 
 /// <summary>
 /// The outbox in the same SQLite file: claims run in a write transaction, which SQLite serialises.
-/// Enqueues are group-committed: one writer drains whatever is waiting into one transaction, so a burst of
-/// webhook deliveries shares one durable fsync instead of paying one each, and none is acknowledged before
-/// its row is on disk.
+/// Enqueues are group-committed with the audit appends (see the GroupCommit part), so a burst of webhook deliveries
+/// shares one durable fsync instead of paying one each, and none is acknowledged before its row is on disk.
 /// </summary>
 public sealed partial class SqliteMetadataStore
 {
-    private const int MaxGroup = 256;
-    private readonly Channel<(IReadOnlyList<OutboxJob> Jobs, TaskCompletionSource<bool[]> Done)> _enqueues =
-        Channel.CreateUnbounded<(IReadOnlyList<OutboxJob>, TaskCompletionSource<bool[]>)>(new UnboundedChannelOptions { SingleReader = true });
-
-    private readonly Lock _groupCommitterLock = new();
-    private Task? _groupCommitter;
-
     public async Task<bool> EnqueueAsync(OutboxJob job, CancellationToken cancellationToken = default) =>
         (await EnqueueAllAsync([job], cancellationToken).ConfigureAwait(false))[0];
 
@@ -26,81 +17,7 @@ public sealed partial class SqliteMetadataStore
     public async Task<IReadOnlyList<bool>> EnqueueAllAsync(IReadOnlyList<OutboxJob> jobs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        if (jobs.Count == 0)
-        {
-            return [];
-        }
-
-        var done = new TaskCompletionSource<bool[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_enqueues.Writer.TryWrite((jobs, done)))
-        {
-            throw new ObjectDisposedException(nameof(SqliteMetadataStore), "The metadata store is closed.");
-        }
-
-        StartGroupCommitter();
-        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the one group committer (the channel has a single reader; two loops must never run).</summary>
-    private void StartGroupCommitter()
-    {
-        if (Volatile.Read(ref _groupCommitter) is not null)
-        {
-            return;
-        }
-
-        lock (_groupCommitterLock)
-        {
-            _groupCommitter ??= Task.Run(GroupCommitAsync);
-        }
-    }
-
-    private async Task GroupCommitAsync()
-    {
-        var group = new List<(IReadOnlyList<OutboxJob> Jobs, TaskCompletionSource<bool[]> Done)>();
-        while (await _enqueues.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            group.Clear();
-            var count = 0;
-            while (count < MaxGroup && _enqueues.Reader.TryRead(out var item))
-            {
-                group.Add(item);
-                count += item.Jobs.Count;
-            }
-
-            try
-            {
-                var inserted = await InsertGroupAsync([.. group.SelectMany(g => g.Jobs)]).ConfigureAwait(false);
-                var offset = 0;
-                foreach (var (jobs, done) in group)
-                {
-                    done.TrySetResult(inserted[offset..(offset + jobs.Count)]);
-                    offset += jobs.Count;
-                }
-            }
-            catch (Exception ex)
-            {
-                // Every waiting delivery learns that its job was not stored; the webhook then answers with an error and the sender retries.
-                foreach (var (_, done) in group)
-                {
-                    done.TrySetException(ex);
-                }
-            }
-        }
-    }
-
-    private async Task<bool[]> InsertGroupAsync(List<OutboxJob> jobs)
-    {
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var inserted = new bool[jobs.Count];
-        for (var i = 0; i < jobs.Count; i++)
-        {
-            inserted[i] = await InsertAsync(connection, tx, jobs[i]).ConfigureAwait(false);
-        }
-
-        await tx.CommitAsync().ConfigureAwait(false);
-        return inserted;
+        return jobs.Count == 0 ? [] : await _writes.SubmitAsync(new GroupWrite(jobs, null), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, OutboxJob job)

@@ -26,6 +26,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
         }
 
         _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _writes = new(CommitGroupAsync);
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -109,13 +110,9 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await AppendAsync(connection, tx, entry, cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Group-committed with whatever else is waiting; returns once the event is durably in the chain.</summary>
+    public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
+        _writes.SubmitAsync(new GroupWrite([], entry), cancellationToken);
 
     public async Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(CancellationToken cancellationToken = default)
     {
@@ -135,12 +132,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
 
     public async ValueTask DisposeAsync()
     {
-        _enqueues.Writer.TryComplete();
-        if (_groupCommitter is { } committer)
-        {
-            await committer.ConfigureAwait(false);
-        }
-
+        await _writes.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
     }
 
@@ -182,7 +174,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
 
         // Let SQLite wait for a competing writer with its own fine-grained backoff; otherwise the driver
         // retries a locked database in coarse 150 ms sleeps, which shows as tail latency under load.
-        await Execute(connection, null, "PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+        // synchronous is per connection: every commit (a listen's audit event among them) is fsync'd before it returns.
+        await Execute(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

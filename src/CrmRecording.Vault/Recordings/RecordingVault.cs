@@ -4,17 +4,22 @@ using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Format;
 using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Telemetry;
 
 namespace CrmRecording.Vault.Recordings;
 
 /// <summary>
 /// Stores, reads, verifies and deletes encrypted recordings. Order of work on import: encrypt into the
 /// blob store, commit the blob, then write metadata and audit in one transaction — so a failure at any
-/// step leaves no metadata pointing at a missing or partial blob.
+/// step leaves no metadata pointing at a missing or partial blob. Data keys unwrapped for reading are kept in memory
+/// for <see cref="DataKeyCache.DefaultLifetime"/> (a seeking player reads a new range every few seconds); disposing the
+/// vault zeroes them.
 /// </summary>
-public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore metadata, IKeyWrapper keys, RetentionClasses retention, TimeProvider time)
+public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore metadata, IKeyWrapper keys, RetentionClasses retention, TimeProvider time) : IDisposable
 {
     public const int DefaultChunkSize = 64 * 1024;
+
+    private readonly DataKeyCache _readKeys = new(DataKeyCache.DefaultLifetime);
 
     public int ChunkSize { get; init; } = DefaultChunkSize;
 
@@ -24,6 +29,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
         var retentionClass = request.RetentionClass ?? retention.DefaultClass;
         var deleteAfter = retention.DeleteAfter(retentionClass, createdAt);
         var id = request.Id ?? RecordingId.New();
+        using var activity = VaultActivities.Start(VaultActivities.Ingest, id.Value);
         // A chosen id may be imported twice at once (a retried job whose first run is still going): each attempt
         // writes its own blob, only one metadata row can win, and the loser removes only its own blob.
         var blobName = request.Id is null ? id.Value : $"{id.Value}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
@@ -38,6 +44,8 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
                 written = await RecordingWriter.WriteAsync(plaintext, upload, header, dataKey, cancellationToken).ConfigureAwait(false);
                 await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            activity?.SetTag(VaultActivities.BytesTag, written.PlaintextBytes);
 
             var record = new RecordingRecord
             {
@@ -76,16 +84,24 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
     }
 
     /// <summary>Writes plaintext bytes <paramref name="start"/>..<paramref name="endInclusive"/> (the whole recording when null) to <paramref name="destination"/>.</summary>
-    /// <param name="detail">Appended to the audited range (who else, why, with what outcome); the event is written once the bytes are out.</param>
+    /// <param name="detail">Appended to the audited range (who else, why, with what outcome).</param>
+    /// <remarks>
+    /// The read is audited before its first byte is written: the event is durably committed (group-committed with
+    /// other readers' events) once the recording is found and its key unwrapped, and only then is anything decrypted.
+    /// </remarks>
     /// <exception cref="RecordingNotFoundException">No such recording, or it was deleted.</exception>
+    /// <exception cref="AuditUnavailableException">The event could not be committed; nothing was written.</exception>
     /// <exception cref="RecordingCorruptException">A chunk failed authentication; output stops before its bytes.</exception>
     public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", string? detail = null, CancellationToken cancellationToken = default)
     {
+        using var activity = VaultActivities.Start(start is null && endInclusive is null ? VaultActivities.Export : VaultActivities.ReadRange, id.Value);
         var (record, reader) = await OpenAsync(id, cancellationToken).ConfigureAwait(false);
         using (reader)
         {
             var from = start ?? 0;
             var to = endInclusive ?? (record.PlaintextBytes - 1);
+            activity?.SetTag(VaultActivities.BytesTag, to - from + 1);
+            await AuditReadAsync(Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), activity, cancellationToken).ConfigureAwait(false);
             if (record.PlaintextBytes > 0 || start is not null)
             {
                 try
@@ -94,12 +110,11 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
                 }
                 catch (RecordingCorruptException ex)
                 {
+                    activity.Fail(ex);
                     await RecordDamageAsync(record, actor, ex, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
             }
-
-            await metadata.AppendAuditAsync(Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -143,10 +158,31 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             ? r
             : throw new RecordingNotFoundException(id);
 
+    /// <summary>Commits a read's audit event; whatever keeps it out of the trail keeps the bytes in the vault.</summary>
+    private async Task AuditReadAsync(AuditEntry entry, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await metadata.AppendAuditAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Any failure (a busy, restarting or full database, a broken connection) means the listen is not on record.
+            activity.Fail(ex);
+            throw new AuditUnavailableException(ex);
+        }
+    }
+
     private async Task<(RecordingRecord Record, RecordingReader Reader)> OpenAsync(RecordingId id, CancellationToken cancellationToken)
     {
         var record = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var dataKey = await keys.UnwrapAsync(record.WrappedKey ?? throw new RecordingNotFoundException(id), cancellationToken).ConfigureAwait(false);
+        byte[] dataKey;
+        using (var unwrap = VaultActivities.Start(VaultActivities.KeyUnwrap, id.Value))
+        {
+            unwrap?.SetTag(VaultActivities.KeyIdTag, record.KeyId);
+            dataKey = await _readKeys.UnwrapAsync(keys, record.WrappedKey ?? throw new RecordingNotFoundException(id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             return (record, await RecordingReader.OpenAsync(blobs, record.BlobName, dataKey, cancellationToken).ConfigureAwait(false));
@@ -173,6 +209,8 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             : damage.Message;
         await metadata.UpdateRecordingAsync(record with { Damage = text }, Audit("damage-found", actor, record.Id, text), cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _readKeys.Dispose();
 
     internal AuditEntry Audit(string action, string actor, RecordingId? id, string? detail) =>
         new(time.GetUtcNow(), action, actor, id?.Value, detail);

@@ -13,14 +13,7 @@ public sealed class BrokenPackageTests : IDisposable
 
     public void Dispose() => _copy.Dispose();
 
-    private string[] Fails()
-    {
-        var r = _copy.Pack();
-        Assert.True(r.ExitCode == 1, r.ToString());
-        Assert.False(File.Exists(_copy.Zip), "nothing may be written when the source is invalid");
-        Assert.Contains("nothing was written", r.Error, StringComparison.Ordinal);
-        return r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
+    private string[] Fails() => _copy.PackFails();
 
     [Fact]
     public void Pack_ApexClassWithoutMetaXml_NamesTheClassFile()
@@ -144,7 +137,7 @@ public sealed class BrokenPackageTests : IDisposable
         _copy.Write(PackageCopy.Default + "objects/Contact/fields/Recording_Rule.xml", "<CustomField/>");
 
         Assert.Contains(
-            "crmrec: force-app/main/default/objects/Contact/fields/Recording_Rule.xml: not a metadata type crmrec knows by folder and suffix (folders: applications, callCenters, classes, cspTrustedSites, customPermissions, externalCredentials, flexipages, flows, layouts, lwc, namedCredentials, objects, permissionsetgroups, permissionsets, remoteSiteSettings, tabs, triggers, workflows; files end in .TYPE-meta.xml); sf project convert source would drop it.",
+            "crmrec: force-app/main/default/objects/Contact/fields/Recording_Rule.xml: not a metadata type crmrec knows by folder and suffix (folders: applications, callCenters, classes, cspTrustedSites, customPermissions, dashboards, externalCredentials, flexipages, flows, layouts, lwc, namedCredentials, objects, permissionsetgroups, permissionsets, remoteSiteSettings, reportTypes, reports, tabs, triggers, workflows; files end in .TYPE-meta.xml); sf project convert source would drop it.",
             Fails());
     }
 

@@ -60,6 +60,16 @@ internal sealed class PackageCopy : IDisposable
     public Crmrec.Result Pack(string? tools = null) =>
         SalesforceRun.Run("pack", "--source", Source, "--out", Zip, "--tools", tools ?? Environment.GetEnvironmentVariable(SalesforceToolsFactAttribute.Variable) ?? Path.Combine(_dir.Path, "no-tools"));
 
+    /// <summary>Packs a copy that must be refused: exit 1, no zip, and the lines printed on stderr.</summary>
+    public string[] PackFails()
+    {
+        var r = Pack();
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.False(File.Exists(Zip), "nothing may be written when the source is invalid");
+        Assert.Contains("nothing was written", r.Error, StringComparison.Ordinal);
+        return r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static int LineAt(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;

@@ -172,9 +172,11 @@ public sealed class SolutionPackTests : IDisposable
         var steps = customizations.Element("SdkMessageProcessingSteps")!.Elements().Select(s => s.Attribute("SdkMessageProcessingStepId")!.Value).ToHashSet();
         var forms = customizations.Descendants("systemform").Select(f => f.Element("formid")!.Value).ToHashSet();
         var views = customizations.Descendants("savedquery").Select(v => v.Element("savedqueryid")!.Value).ToHashSet();
+        var charts = customizations.Descendants("visualization").Select(v => v.Element("savedqueryvisualizationid")!.Value).ToHashSet();
+        var dashboards = customizations.Element("Dashboards")!.Elements("Dashboard").Select(d => d.Element("FormId")!.Value).ToHashSet();
         var components = SolutionPackRun.Xml(zip, "solution.xml").Root!.Descendants("RootComponent").ToList();
-        // 6 tables, 5 choices, 3 roles, 1 view and 4 forms of existing tables, 6 web resources, 1 endpoint, the steps, 1 environment variable.
-        Assert.Equal(6 + 5 + 3 + 1 + 4 + 6 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
+        // 6 tables, 5 choices, 3 roles, 3 views, 1 chart and 4 forms of existing tables, 1 dashboard, 6 web resources, 1 endpoint, the steps, 1 environment variable.
+        Assert.Equal(6 + 5 + 3 + 3 + 1 + 4 + 1 + 6 + 1 + PluginCatalog.Registrations.Count + 1, components.Count);
         foreach (var c in components)
         {
             var key = c.Attribute("schemaName")?.Value ?? c.Attribute("id")!.Value;
@@ -184,7 +186,8 @@ public sealed class SolutionPackTests : IDisposable
                 "9" => choices.Contains(key),
                 "20" => roles.Contains(key),
                 "26" => views.Contains(key),
-                "60" => forms.Contains(key),
+                "59" => charts.Contains(key),
+                "60" => forms.Contains(key) || dashboards.Contains(key),
                 "61" => resources.Contains(key),
                 "92" => steps.Contains(key),
                 "95" => endpoints.Contains(key),
@@ -216,7 +219,7 @@ public sealed class SolutionPackTests : IDisposable
         var zip = Path.Combine(_dir.Path, "summary.zip");
         var r = SolutionPackRun.PackReal(zip, "--managed");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 6 tables, 57 columns, 5 choices, 3 roles, 6 web resources, 4 forms, 3 views, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
+        Assert.Contains($"Packed CrmRecordingAddin 1.0.0.0 (managed): 6 tables, 57 columns, 5 choices, 3 roles, 6 web resources, 4 forms, 6 views, 3 charts, 1 dashboard, 1 service endpoint, {PluginCatalog.Registrations.Count} steps, 1 environment variable.", r.Out, StringComparison.Ordinal);
         Assert.Contains(zip, r.Out, StringComparison.Ordinal);
     }
 

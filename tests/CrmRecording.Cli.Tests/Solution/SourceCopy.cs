@@ -42,6 +42,15 @@ internal sealed class SourceCopy : IDisposable
 
     public Crmrec.Result Pack(params string[] extra) => SolutionPackRun.Run(["--out", Zip, "--config", Config, .. extra]);
 
+    /// <summary>Packs a copy that must be refused: exit 1 and no zip; returns what was printed on stderr.</summary>
+    public string PackFails()
+    {
+        var r = Pack();
+        Assert.True(r.ExitCode == 1, r.ToString());
+        Assert.False(File.Exists(Zip), "nothing may be written when the source is invalid");
+        return r.Error;
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static void Copy(string from, string to)

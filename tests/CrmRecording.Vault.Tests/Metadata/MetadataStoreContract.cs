@@ -124,6 +124,23 @@ public abstract class MetadataStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Audit_ManyConcurrentAppendsBesideRecordingUpdates_EachOnceInOneUnbrokenOrder()
+    {
+        var r = Recording();
+        await Store.AddRecordingAsync(r, Audit("import", r));
+        var listens = Enumerable.Range(0, 200).Select(i => Store.AppendAuditAsync(new AuditEntry(T0.AddMilliseconds(i), "playback", $"listener-{i}", r.Id.Value, $"bytes={i}-{i + 99}")));
+        var holds = Enumerable.Range(0, 5).Select(i => Store.UpdateRecordingAsync(r with { HoldReason = $"hold {i}", HeldAt = T0 }, Audit("hold-placed", r)));
+
+        await Task.WhenAll(listens.Concat(holds));
+
+        var events = await Store.ReadAuditAsync();
+        Assert.Null(AuditChain.Verify(events));
+        Assert.Equal(Enumerable.Range(1, 206).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"listener-{i}").Order(), events.Where(e => e.Entry.Action == "playback").Select(e => e.Entry.Actor).Order());
+        Assert.Equal(5, events.Count(e => e.Entry.Action == "hold-placed"));
+    }
+
+    [Fact]
     public async Task Audit_RoundTripsTheEntry()
     {
         var entry = new AuditEntry(T0.AddTicks(1234567), "export", "ops@example.com", RecordingId.New().Value, "bytes=0-99 to /tmp/x.wav");
