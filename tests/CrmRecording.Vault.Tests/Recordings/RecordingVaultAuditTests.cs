@@ -5,6 +5,7 @@ using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Vault.Tests.Recordings;
 
@@ -12,7 +13,7 @@ namespace CrmRecording.Vault.Tests.Recordings;
 public sealed class RecordingVaultAuditTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
     private SqliteMetadataStore _metadata = null!;
     private RecordingVault _vault = null!;
 
@@ -22,8 +23,8 @@ public sealed class RecordingVaultAuditTests : IAsyncLifetime
     {
         _metadata = new SqliteMetadataStore(Database);
         await _metadata.MigrateAsync();
-        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.Now);
-        var blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.Now);
+        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.GetUtcNow());
+        var blobs = new LocalBlobStore(_dir.Combine("recordings"), _time.GetUtcNow());
         _vault = new RecordingVault(blobs, _metadata, keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
     }
 

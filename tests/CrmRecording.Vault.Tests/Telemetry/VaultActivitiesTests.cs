@@ -6,6 +6,7 @@ using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using CrmRecording.Vault.Telemetry;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Vault.Tests.Telemetry;
 
@@ -13,7 +14,7 @@ namespace CrmRecording.Vault.Tests.Telemetry;
 public sealed class VaultActivitiesTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly ActivityListener _listener;
     private SqliteMetadataStore _metadata = null!;
@@ -34,8 +35,8 @@ public sealed class VaultActivitiesTests : IAsyncLifetime, IDisposable
     {
         _metadata = new SqliteMetadataStore(_dir.Combine("vault.db"));
         await _metadata.MigrateAsync();
-        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.Now);
-        _vault = new RecordingVault(new LocalBlobStore(_dir.Combine("recordings"), _time.Now), _metadata, keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
+        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.GetUtcNow());
+        _vault = new RecordingVault(new LocalBlobStore(_dir.Combine("recordings"), _time.GetUtcNow()), _metadata, keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
     }
 
     public async Task DisposeAsync() => await _metadata.DisposeAsync();
