@@ -19,9 +19,15 @@ namespace CrmRecording.Service.Crm;
 /// </summary>
 internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnricher enricher, IChangeMarks marks, TimeProvider time) : IOutboxBatchHandler
 {
+    private readonly RecordsInFlight inFlight = new();
+
     public string Kind => DataverseStepJob.EnrichKind;
 
-    public int Parallelism => 1;
+    /// <summary>
+    /// Batches in flight at once: while one waits for Dataverse or the database, the next reads or enriches. Batches that
+    /// share a record run one after the other (<see cref="RecordsInFlight"/>), so the newest change still wins.
+    /// </summary>
+    public int Parallelism => 3;
 
     /// <summary>Two read queries of 100 ids and one UpdateMultiple per table.</summary>
     public int BatchSize => 200;
@@ -57,8 +63,10 @@ internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnriche
             results[index] = OutboxJobResult.Done("superseded by a newer change of the same record");
         }
 
+        using var hold = inFlight.Take(winners.Select(w => MarkKey(w.Context.Table, w.Context.RecordId)));
         try
         {
+            await hold.Earlier.WaitAsync(cancellationToken).ConfigureAwait(false);
             await EnrichAsync(jobs, winners, results, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
