@@ -16,7 +16,8 @@
 #  sf-enrich  10,000 Contacts imported in a Salesforce stand-in, its Outbound Messages to the service, until every
 #             enrichment is written back (SF_CONTACTS to change the count; target <= 60 write-back requests);
 #  dv-enrich  the Dynamics counterpart: 10,000 contact updates in a Dataverse stand-in with Dataverse's service
-#             protection limits on, each a webhook step, until every enrichment is written back (DV_CONTACTS to change
+#             protection limits on, each a webhook step, until every enrichment is written back, with the moment every
+#             step was acknowledged and the service's requests, 429s and requests sent during a Retry-After (DV_CONTACTS to change
 #             the count; BENCH_BASELINE=REV also runs that revision's service first, limits off);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build

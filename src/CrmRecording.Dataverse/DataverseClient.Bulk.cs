@@ -37,16 +37,8 @@ public sealed partial class DataverseClient
     /// </summary>
     public async Task UpdateMultipleAsync(DataverseTable table, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, object?> Columns)> rows, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var key = PrimaryKey(table);
-        foreach (var (id, columns) in rows)
-        {
-            ThrowIfEmpty(id, nameof(rows));
-            if (columns.Count == 0 || columns.Keys.Any(k => !ColumnPattern().IsMatch(k)))
-            {
-                throw new ArgumentException($"The update of {id:D} needs column names and at least one column.", nameof(rows));
-            }
-        }
+        ThrowIfInvalid(rows);
 
         foreach (var chunk in rows.Chunk(MaxUpdateMultipleTargets))
         {
@@ -69,6 +61,19 @@ public sealed partial class DataverseClient
                 w.WriteEndArray();
             });
             using var response = await SendAsync(new ODataRequest(HttpMethod.Post, Resource($"{table.EntitySetName}/Microsoft.Dynamics.CRM.UpdateMultiple")) { Body = body }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, object?> Columns)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var (id, columns) in rows)
+        {
+            ThrowIfEmpty(id, nameof(rows));
+            if (columns.Count == 0 || columns.Keys.Any(k => !ColumnPattern().IsMatch(k)))
+            {
+                throw new ArgumentException($"The update of {id:D} needs column names and at least one column.", nameof(rows));
+            }
         }
     }
 

@@ -132,7 +132,7 @@ public sealed partial class DataverseClient
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
-            message.Content.Headers.ContentType = JsonUtf8;
+            message.Content.Headers.ContentType = request.ContentType is null ? JsonUtf8 : MediaTypeHeaderValue.Parse(request.ContentType);
         }
 
         return await http.SendAsync(message, cancellationToken).ConfigureAwait(false);

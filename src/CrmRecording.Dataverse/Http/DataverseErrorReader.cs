@@ -32,7 +32,8 @@ internal static class DataverseErrorReader
         return null;
     }
 
-    private static (string? Code, string? Message) Parse(string body)
+    /// <summary>The <c>code</c> and <c>message</c> of Dataverse's <c>{"error":{…}}</c> body; nulls for any other body.</summary>
+    internal static (string? Code, string? Message) Parse(string body)
     {
         try
         {

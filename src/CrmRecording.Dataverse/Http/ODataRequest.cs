@@ -5,6 +5,9 @@ internal sealed record ODataRequest(HttpMethod Method, Uri Uri)
 {
     public byte[]? Body { get; init; }
 
+    /// <summary>The body's media type when it is not JSON, e.g. a <c>$batch</c>'s <c>multipart/mixed; boundary=…</c>.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>The <c>Prefer</c> header value, e.g. <c>return=representation</c> or <c>odata.maxpagesize=500</c>.</summary>
     public string? Prefer { get; init; }
 

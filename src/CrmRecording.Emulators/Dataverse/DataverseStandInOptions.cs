@@ -47,6 +47,14 @@ public sealed class DataverseStandInOptions
     /// <summary>Dataverse's service protection limits; off unless enabled.</summary>
     public Limits.ServiceProtectionLimits ServiceProtection { get; set; } = new();
 
+    /// <summary>
+    /// Tables whose <c>UpdateMultiple</c> is refused with <c>0x80040800</c> ("The 'UpdateMultiple' method does not support
+    /// entities of type …"), as on a table that has no bulk messages: Microsoft documents that many standard tables, but
+    /// not all, support them and that each must be tested. By default the activity tables (phone calls and their parties);
+    /// a caller writes those with <c>$batch</c> instead.
+    /// </summary>
+    public HashSet<string> TablesWithoutUpdateMultiple { get; } = new(StringComparer.Ordinal) { "phonecall", "task", "activityparty" };
+
     /// <summary>Further bearer tokens the Web API accepts, each standing for its own user (its own service protection usage).</summary>
     public Dictionary<string, Guid> OtherCallers { get; } = new(StringComparer.Ordinal);
 

@@ -49,9 +49,9 @@ internal sealed class DataverseCrmRecords(Lazy<DataverseClient> lazyClient) : IC
     public Task<IReadOnlyList<CrmContact>> GetContactsAsync(string table, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
         DataverseFailures.TranslateAsync(async () => (IReadOnlyList<CrmContact>)[.. (await Client.GetCustomersAsync(Table(table), ids, cancellationToken).ConfigureAwait(false)).Select(row => ToContact(table, row))]);
 
-    /// <summary>One <c>UpdateMultiple</c> (up to 1,000 rows), instead of a PATCH per row.</summary>
+    /// <summary>One <c>UpdateMultiple</c> (up to 1,000 rows), or one <c>$batch</c> change set where the table does not support it, instead of a PATCH per row.</summary>
     public Task UpdateEnrichmentsAsync(string table, IReadOnlyList<(Guid Id, ContactEnrichment Enrichment)> enrichments, CancellationToken cancellationToken = default) =>
-        DataverseFailures.TranslateAsync(() => Client.UpdateMultipleAsync(Table(table), [.. enrichments.Select(e => (e.Id, (IReadOnlyDictionary<string, object?>)EnrichmentColumns(e.Enrichment)))], cancellationToken));
+        DataverseFailures.TranslateAsync(() => Client.UpdateRowsAsync(Table(table), [.. enrichments.Select(e => (e.Id, (IReadOnlyDictionary<string, object?>)EnrichmentColumns(e.Enrichment)))], cancellationToken));
 
     /// <summary>The output columns an enrichment writes (none of the inputs the update steps filter on, so no step runs again).</summary>
     private static Dictionary<string, object?> EnrichmentColumns(ContactEnrichment e) => new()

@@ -19,9 +19,18 @@ namespace CrmRecording.Service.Crm;
 /// </summary>
 internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnricher enricher, IChangeMarks marks, TimeProvider time) : IOutboxBatchHandler
 {
+    /// <summary>Enrichments of one batch run at once (their line-type lookups are what they wait for).</summary>
+    private const int EnrichmentsAtOnce = 16;
+
+    private readonly RecordsInFlight inFlight = new();
+
     public string Kind => DataverseStepJob.EnrichKind;
 
-    public int Parallelism => 1;
+    /// <summary>
+    /// Batches in flight at once: while one waits for Dataverse or the database, the next reads or enriches. Batches that
+    /// share a record run one after the other (<see cref="RecordsInFlight"/>), so the newest change still wins.
+    /// </summary>
+    public int Parallelism => 2;
 
     /// <summary>Two read queries of 100 ids and one UpdateMultiple per table.</summary>
     public int BatchSize => 200;
@@ -57,8 +66,10 @@ internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnriche
             results[index] = OutboxJobResult.Done("superseded by a newer change of the same record");
         }
 
+        using var hold = inFlight.Take(winners.Select(w => MarkKey(w.Context.Table, w.Context.RecordId)));
         try
         {
+            await hold.Earlier.WaitAsync(cancellationToken).ConfigureAwait(false);
             await EnrichAsync(jobs, winners, results, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -93,7 +104,7 @@ internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnriche
         {
             var rows = (await crm.GetContactsAsync(table.Key, [.. table.Select(l => l.Context.RecordId)], cancellationToken).ConfigureAwait(false))
                 .ToDictionary(r => r.Id);
-            var updates = new List<(int Index, Guid Id, ContactEnrichment Enrichment)>();
+            var found = new List<(int Index, CrmContact Contact, string? Region)>();
             foreach (var (index, context) in table)
             {
                 if (!rows.TryGetValue(context.RecordId, out var contact))
@@ -102,12 +113,19 @@ internal sealed class DataverseEnrichmentHandler(ICrmRecords crm, ContactEnriche
                     continue;
                 }
 
-                var region = contact.OwnerId is { } owner ? await RegionAsync(regions, owner, cancellationToken).ConfigureAwait(false) : null;
-                var enrichment = await enricher.EnrichAsync(contact, region, readAt, cancellationToken).ConfigureAwait(false);
-                updates.Add((index, context.RecordId, enrichment));
+                found.Add((index, contact, contact.OwnerId is { } owner ? await RegionAsync(regions, owner, cancellationToken).ConfigureAwait(false) : null));
             }
 
-            if (updates.Count == 0)
+            // Each enrichment may ask the line-type lookup (a remote call per new number): they run side by side, not one
+            // after another, which would make a batch of 200 new numbers 200 round trips long.
+            var updates = new (int Index, Guid Id, ContactEnrichment Enrichment)[found.Count];
+            await Parallel.ForAsync(0, found.Count, new ParallelOptions { MaxDegreeOfParallelism = EnrichmentsAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var (index, contact, region) = found[i];
+                updates[i] = (index, contact.Id, await enricher.EnrichAsync(contact, region, readAt, ct).ConfigureAwait(false));
+            }).ConfigureAwait(false);
+
+            if (updates.Length == 0)
             {
                 continue;
             }

@@ -62,6 +62,36 @@ public sealed class DataverseEnrichmentTests
         }
     }
 
+    [Fact]
+    public async Task Enrichment_TableWithoutUpdateMultiple_WritesEveryContactInOneBatchChangeSet()
+    {
+        using var sandbox = new SandboxCall();
+        var standIn = sandbox.Dataverse;
+        standIn.Options.TablesWithoutUpdateMultiple.Add("contact");
+        var ids = Enumerable.Range(0, 12).Select(i => standIn.PutRow("contacts", new JsonObject { ["lastname"] = $"Batch {i}", ["address1_stateorprovince"] = "TX", ["address1_country"] = "US" })).ToList();
+        standIn.Options.OtherCallers["editor"] = Guid.NewGuid();
+        using var http = new HttpClient { BaseAddress = standIn.WebApiAddress };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            using var edit = await SendAsync(http, HttpMethod.Patch, $"contacts({ids[i]:D})", "editor", $$"""{"telephone1":"+1 512 555 02{{i:D2}}"}""");
+            Assert.Equal(HttpStatusCode.NoContent, edit.StatusCode);
+        }
+
+        foreach (var id in ids)
+        {
+            await sandbox.WaitForRowAsync("contacts", r => (string?)r["contactid"] == id.ToString("D") && r["crr_lastenriched"] is not null, "every contact enriched", seconds: 120);
+        }
+
+        var service = standIn.Requests.All.Where(r => r.Header("Authorization") == $"Bearer {standIn.Options.BearerToken}").ToList();
+        var batches = service.Where(r => r.Url.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(batches);
+        Assert.DoesNotContain(service, r => r.Method == "PATCH");
+        // The table answered once that it has no UpdateMultiple; every later write went straight to $batch.
+        Assert.Single(service, r => r.Url.AbsolutePath.EndsWith("/contacts/Microsoft.Dynamics.CRM.UpdateMultiple", StringComparison.Ordinal));
+        Assert.Equal(ids.Count, batches.Sum(b => b.Body.Split("\r\nPATCH /api/data/v9.2/contacts(").Length - 1));
+        Assert.All(ids, id => Assert.Contains("US-TX", (string?)standIn.GetRow("contacts", id)!["crr_jurisdictions"], StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string relative, string token, string? json = null)
     {
         using var request = new HttpRequestMessage(method, relative);

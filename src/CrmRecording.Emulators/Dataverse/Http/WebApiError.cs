@@ -32,6 +32,12 @@ internal sealed record WebApiError(HttpStatusCode Status, string Code, string Me
     /// <summary>"An unexpected error occurred."</summary>
     public const string UnexpectedCode = "0x80040216";
 
+    /// <summary>A message the table does not support, such as <c>UpdateMultiple</c> on a table that has no bulk messages yet.</summary>
+    public const string MessageNotSupportedCode = "0x80040800";
+
+    public static WebApiError MessageNotSupported(string message, string table) =>
+        new(HttpStatusCode.BadRequest, MessageNotSupportedCode, $"The '{message}' method does not support entities of type '{table}'. MessageProcessorCache returned MessageProcessor.Empty.");
+
     public static WebApiError DoesNotExist(string table, Guid id) =>
         new(HttpStatusCode.NotFound, ObjectDoesNotExistCode, $"{table} With Id = {id:D} Does Not Exist");
 

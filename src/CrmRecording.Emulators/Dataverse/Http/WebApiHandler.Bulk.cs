@@ -21,6 +21,11 @@ internal sealed partial class WebApiHandler
             throw new WebApiErrorException(WebApiError.NotImplemented($"the action '{action.Name}'"));
         }
 
+        if (options.TablesWithoutUpdateMultiple.Contains(table.LogicalName))
+        {
+            throw new WebApiErrorException(WebApiError.MessageNotSupported(action.Name, table.LogicalName));
+        }
+
         if (WriteRequestReader.ParseBody(body)["Targets"] is not JsonArray targets || targets.Count == 0)
         {
             throw new WebApiErrorException(WebApiError.BadRequest("UpdateMultiple needs a non-empty 'Targets' collection."));

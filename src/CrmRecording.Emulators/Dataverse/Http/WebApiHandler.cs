@@ -102,6 +102,11 @@ internal sealed partial class WebApiHandler(
             return WhoAmIAsync(context);
         }
 
+        if (relativePath == "$batch" && HttpMethods.IsPost(method))
+        {
+            return BatchAsync(context, body);
+        }
+
         if (BulkAction.Parse(relativePath) is { } bulk && HttpMethods.IsPost(method))
         {
             return UpdateMultipleAsync(context, bulk, body);
@@ -125,7 +130,8 @@ internal sealed partial class WebApiHandler(
     private const string CallerKey = "crr.caller";
 
     private OperationContext BeginOperation(HttpRequest request) =>
-        depths.Begin(request.HttpContext.Items[CallerKey] as Guid? ?? options.CallerUserId, request.Headers["x-ms-correlation-request-id"].ToString());
+        depths.Begin(request.HttpContext.Items[CallerKey] as Guid? ?? options.CallerUserId, request.Headers["x-ms-correlation-request-id"].ToString())
+            with { ChangeSet = request.HttpContext.Items[ChangeSetKey] as ChangeSet };
 
     /// <summary>The user the bearer token stands for, or null when it is no token the stand-in issued.</summary>
     private Guid? Caller(HttpRequest request)

@@ -9,6 +9,8 @@ internal static class TableCatalog
         new("leads", "lead", "leadid", "fullname", UserOwned: true),
         new("opportunities", "opportunity", "opportunityid", "name", UserOwned: true),
         new("phonecalls", "phonecall", "activityid", "subject", UserOwned: true),
+        new("tasks", "task", "activityid", "subject", UserOwned: true),
+        new("accounts", "account", "accountid", "name", UserOwned: true),
         new("activityparties", "activityparty", "activitypartyid", "partyidname", UserOwned: false),
         new("annotations", "annotation", "annotationid", "subject", UserOwned: true),
         new("crr_consentlogs", "crr_consentlog", "crr_consentlogid", "crr_name", UserOwned: true),
@@ -41,6 +43,7 @@ internal static class TableCatalog
         new("sdkmessageprocessingstepid_sdkmessageprocessingstepimage", "sdkmessageprocessingstep", "sdkmessageprocessingstepimage", "sdkmessageprocessingstepid"),
         new("PhoneCall_Annotation", "phonecall", "annotation", "objectid"),
         new("Contact_Annotation", "contact", "annotation", "objectid"),
+        new("Account_Tasks", "account", "task", "regardingobjectid"),
     ];
 
     public static readonly ManyToManyRelationship[] ManyToMany =

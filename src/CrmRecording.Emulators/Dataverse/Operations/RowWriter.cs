@@ -68,7 +68,9 @@ internal sealed class RowWriter(RowStore store, WebhookPipeline pipeline, TimePr
             throw;
         }
 
-        pipeline.QueueAsynchronous(ev with { After = stored });
+        operation.ChangeSet?.Wrote(table.LogicalName, id, null);
+        children.ForEach(child => operation.ChangeSet?.Wrote(child.Table, child.Id, null));
+        Raise(ev with { After = stored }, operation);
         return stored;
     }
 
@@ -113,7 +115,8 @@ internal sealed class RowWriter(RowStore store, WebhookPipeline pipeline, TimePr
             throw;
         }
 
-        pipeline.QueueAsynchronous(ev with { Before = change.Before, After = change.After });
+        operation.ChangeSet?.Wrote(table.LogicalName, id, change.Before);
+        Raise(ev with { Before = change.Before, After = change.After }, operation);
         return (change.After, false);
     }
 
@@ -140,7 +143,33 @@ internal sealed class RowWriter(RowStore store, WebhookPipeline pipeline, TimePr
             throw;
         }
 
-        pipeline.QueueAsynchronous(ev);
+        operation.ChangeSet?.Wrote(table.LogicalName, id, removed);
+        dependents.ForEach(d => operation.ChangeSet?.Wrote(d.Table, d.Id, d.Row));
+        Raise(ev, operation);
+    }
+
+    /// <summary>A change set's writes are undone in reverse order and raise no asynchronous step.</summary>
+    public void RollBack(ChangeSet changeSet) => changeSet.RollBack(store);
+
+    /// <summary>A change set that succeeded runs the asynchronous steps its writes raised, in order.</summary>
+    public void Commit(ChangeSet changeSet)
+    {
+        foreach (var ev in changeSet.Events)
+        {
+            pipeline.QueueAsynchronous(ev);
+        }
+    }
+
+    private void Raise(DataEvent ev, OperationContext operation)
+    {
+        if (operation.ChangeSet is { } changeSet)
+        {
+            changeSet.Raised(ev);
+        }
+        else
+        {
+            pipeline.QueueAsynchronous(ev);
+        }
     }
 
     /// <summary>Removes the rows that cannot outlive their parent (an activity's parties), returning them for a rollback.</summary>

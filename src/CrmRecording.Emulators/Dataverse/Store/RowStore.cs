@@ -119,6 +119,15 @@ internal sealed class RowStore
         }
     }
 
+    /// <summary>How many writes the tables have seen: a stamp that changes whenever any of their rows does.</summary>
+    public long Changes(IEnumerable<string> names)
+    {
+        lock (gate)
+        {
+            return names.Sum(name => tables.TryGetValue(name, out var rows) ? rows.Changes : 0);
+        }
+    }
+
     private TableRows Rows(string table)
     {
         if (!tables.TryGetValue(table, out var rows))
@@ -137,12 +146,15 @@ internal sealed class RowStore
         private readonly Dictionary<Guid, JsonObject> byId = [];
         private readonly List<Guid> order = [];
 
+        public long Changes { get; private set; }
+
         public JsonObject? Find(Guid id) => byId.GetValueOrDefault(id);
 
         public IEnumerable<JsonObject> All() => order.Select(id => byId[id]);
 
         public void Put(Guid id, JsonObject row)
         {
+            Changes++;
             if (!byId.ContainsKey(id))
             {
                 order.Add(id);
@@ -158,6 +170,7 @@ internal sealed class RowStore
                 return null;
             }
 
+            Changes++;
             order.Remove(id);
             return removed;
         }

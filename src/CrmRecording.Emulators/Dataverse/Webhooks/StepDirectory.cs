@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CrmRecording.Emulators.Dataverse.Store;
 
@@ -14,7 +15,21 @@ internal static class StepDirectory
 {
     private const int WebhookContract = 8;
 
+    private static readonly string[] RegistrationTables = ["sdkmessageprocessingstep", "sdkmessage", "sdkmessagefilter", "serviceendpoint", "sdkmessageprocessingstepimage"];
+
+    private static readonly ConditionalWeakTable<RowStore, StepCache> Caches = [];
+
+    /// <summary>
+    /// The steps as the registration rows say now. Every write asks three times, so the answer is kept until a
+    /// registration row changes (a step registered, disabled or removed is seen by the next write).
+    /// </summary>
     public static IReadOnlyList<RegisteredStep> Find(RowStore store, string message, string table)
+    {
+        var stamp = store.Changes(RegistrationTables);
+        return Caches.GetValue(store, _ => new StepCache()).Get(stamp, message, table, () => Read(store, message, table));
+    }
+
+    private static List<RegisteredStep> Read(RowStore store, string message, string table)
     {
         var steps = new List<RegisteredStep>();
         foreach (var row in store.List("sdkmessageprocessingstep"))
@@ -85,4 +100,30 @@ internal static class StepDirectory
         (commaSeparated ?? string.Empty)
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .ToHashSet(StringComparer.Ordinal);
+
+    private sealed class StepCache
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<(string Message, string Table), IReadOnlyList<RegisteredStep>> steps = [];
+        private long stamp = -1;
+
+        public IReadOnlyList<RegisteredStep> Get(long current, string message, string table, Func<List<RegisteredStep>> read)
+        {
+            lock (gate)
+            {
+                if (current != stamp)
+                {
+                    stamp = current;
+                    steps.Clear();
+                }
+
+                if (!steps.TryGetValue((message, table), out var found))
+                {
+                    steps[(message, table)] = found = read();
+                }
+
+                return found;
+            }
+        }
+    }
 }
