@@ -12,7 +12,7 @@ using Npgsql;
 namespace CrmRecording.Benchmarks.Reports;
 
 /// <summary>
-/// <c>report [--calls N] [--outside M] [--postgres CONNECTION]</c>: the compliance report over a period of N generated
+/// <c>report [--calls N] [--outside M] [--postgres CONNECTION [--postgres-only]]</c>: the compliance report over a period of N generated
 /// calls (100,000) with M more outside it (50,000), their consent events, listens and retention rows, on SQLite and (with
 /// a server) PostgreSQL; each timed with the report's indexes, then without them in the same run, with the query plans.
 /// </summary>
@@ -28,7 +28,11 @@ internal static class ReportBenchmark
         var dir = Directory.CreateTempSubdirectory("crmrec-report-bench");
         try
         {
-            await RunOnAsync("sqlite", calls, outside, dir.FullName, null);
+            if (!args.Contains("--postgres-only"))
+            {
+                await RunOnAsync("sqlite", calls, outside, dir.FullName, null);
+            }
+
             if (postgres is not null)
             {
                 var name = "crmrec_bench_" + Guid.NewGuid().ToString("N")[..8];
