@@ -166,7 +166,7 @@ public sealed class RecordingVaultTests : IAsyncLifetime
 
         await _vault.ReleaseHoldAsync(record.Id, "legal");
         await _vault.DeleteAsync(record.Id, "tester", "test");
-        Assert.Equal(["import", "hold-placed", "retention-sweep", "hold-released", "delete"], (await _metadata.ReadAuditAsync()).Select(e => e.Entry.Action));
+        Assert.Equal(["import", "hold-placed", "erase-kept", "retention-sweep", "hold-released", "delete"], (await _metadata.ReadAuditAsync()).Select(e => e.Entry.Action));
     }
 
     [Fact]
