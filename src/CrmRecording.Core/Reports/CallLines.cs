@@ -1,0 +1,25 @@
+namespace CrmRecording.Core.Reports;
+
+/// <summary>Turns a call row into the line lists show, with its links and times in the viewer's zone.</summary>
+internal sealed class CallLines(ReportLinks links, ReportZone zone, IReadOnlyDictionary<string, string> repNames)
+{
+    public ReportZone Zone => zone;
+
+    public ReportCallLine Line(ReportCallRow call) => new(
+        call.Id,
+        call.Crm,
+        User(call.RepId),
+        zone.Show(call.CreatedAt),
+        call.Decision,
+        call.DecidingJurisdiction,
+        call.Recordings.Where(r => r.VaultId is not null).Select(r => Recording(call.Crm, r.VaultId!)).ToList(),
+        Crm(call.Record),
+        Crm(call.Customer),
+        call.Activity is { } activity ? Crm(activity) : null);
+
+    public ReportRecordingLink Recording(string crm, string recordingId) => new(recordingId, links.Player(crm, recordingId));
+
+    public ReportUser User(string id) => new(id, repNames.TryGetValue(id, out var name) ? name : null);
+
+    private ReportCrmLink Crm(ReportCrmRef reference) => new(reference.Crm, reference.Entity, reference.Id, links.Record(reference));
+}

@@ -1,0 +1,50 @@
+namespace CrmRecording.Core.Reports;
+
+/// <summary>Hand starts and their reviews, PCI pauses, and lost recordings.</summary>
+public static partial class ComplianceReportBuilder
+{
+    private static List<ManualStartLine> ManualStartsOf(List<ReportCallRow> calls, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now) =>
+        calls.Where(c => c.ManualStart is not null)
+            .Select(c => new ManualStartLine(
+                lines.Line(c),
+                lines.Zone.Show(c.ManualStart!.At),
+                lines.User(c.ManualStart.By),
+                c.ManualStart.Attestation,
+                ReviewOf(c, audit, lines, now)))
+            .ToList();
+
+    /// <summary>The first access to the call's recordings granted to someone other than its rep, up to <paramref name="now"/>.</summary>
+    private static ReportReview? ReviewOf(ReportCallRow call, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now)
+    {
+        var recordings = call.Recordings.Where(r => r.VaultId is not null).Select(r => r.VaultId!).ToHashSet(StringComparer.Ordinal);
+        var first = audit
+            .Where(a => a.At <= now && a.RecordingId is { } id && recordings.Contains(id) && AuditDetail.IsGrant(a.Action))
+            .Where(a => !string.Equals(AuditDetail.UserId(a.Actor), call.RepId, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(a => a.At).ThenBy(a => a.Sequence)
+            .FirstOrDefault();
+        return first is null ? null : new ReportReview(lines.User(AuditDetail.UserId(first.Actor)), AuditDetail.Basis(first.Detail) ?? Unknown, lines.Zone.Show(first.At));
+    }
+
+    private static PauseFigures PausesOf(List<ReportCallRow> calls, CallLines lines)
+    {
+        var spans = calls.SelectMany(c => c.PausedSpans.Select(s => (Call: c, Span: s))).ToList();
+        var refusals = calls.SelectMany(c => c.PauseRefusals.Select(r => (Call: c, Refusal: r))).OrderBy(r => r.Refusal.At).ToList();
+        return new PauseFigures(
+            spans.Count,
+            Math.Round(spans.Sum(s => PausedSeconds(s.Call, s.Span)), 3),
+            calls.Count(c => c.PausedSpans.Count > 0),
+            refusals.Count,
+            refusals.Select(r => new PauseRefusalLine(lines.Line(r.Call), lines.Zone.Show(r.Refusal.At), r.Refusal.Reason)).ToList());
+    }
+
+    /// <summary>A span still open when the call ended lasts until the end; one with no end known counts nothing.</summary>
+    private static double PausedSeconds(ReportCallRow call, ReportPausedSpan span)
+    {
+        var end = span.ResumedAt ?? call.EndedAt ?? span.PausedAt;
+        return Math.Max(0, (end - span.PausedAt).TotalSeconds);
+    }
+
+    private static List<LostRecordingLine> LostOf(List<ReportCallRow> calls, CallLines lines) =>
+        calls.SelectMany(c => c.Recordings.Where(r => r.Status == "lost").Select(r => new LostRecordingLine(lines.Line(c), r.RecordingSid, r.Problem ?? "no reason recorded")))
+            .ToList();
+}
