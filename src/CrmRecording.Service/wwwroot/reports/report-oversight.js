@@ -1,6 +1,6 @@
 // The report's oversight sections: who listened and who was refused, what retention will delete and what is held,
 // the audit chain's state, and the rules data in force. Numbers carry their JSON Pointer (data-figure).
-import { chart, el, figure, moment, table, tiles } from "/reports/report-view.js";
+import { chart, el, figure, moment, table, tiles, tilesAt } from "/reports/report-view.js";
 import { recordingLink, section, userName } from "/reports/report-cells.js";
 
 const roleNames = {
@@ -18,12 +18,7 @@ const roleName = (role) => roleNames[role] ?? role;
 export function accessSection(report) {
   const a = report.access;
   return section("access", "Who listened, and who was refused",
-    tiles([
-      { label: "Listens (user and recording)", value: a.listens, pointer: "/access/listens" },
-      { label: "Audio requests", value: a.audioRequests, pointer: "/access/audioRequests" },
-      { label: "Recordings viewed", value: a.views, pointer: "/access/views" },
-      { label: "Refusals", value: a.refusals, pointer: "/access/refusals" },
-    ]),
+    tilesAt("/access", a, [["listens", "Listens (user and recording)"], ["audioRequests", "Audio requests"], ["views", "Recordings viewed"], ["refusals", "Refusals"]]),
     chart({
       id: "chart-roles", title: "Listens by role", horizontal: true, labelTitle: "Access as",
       labels: a.byRole.map((r) => roleName(r.role)),

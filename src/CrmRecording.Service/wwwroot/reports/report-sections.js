@@ -1,6 +1,6 @@
 // The compliance report, section by section, from the JSON of GET /api/reports/compliance. Every number shown is
 // marked with the JSON Pointer of the value it shows (data-figure), so the figures can be checked against the API.
-import { chart, el, figure, moment, table, tiles } from "/reports/report-view.js";
+import { chart, el, figure, moment, table, tiles, tilesAt } from "/reports/report-view.js";
 import { callColumns, decisionName, section, userName, crmLink, playerLinks } from "/reports/report-cells.js";
 import { accessSection, auditSection, retentionSection, rulesSection } from "/reports/report-oversight.js";
 
@@ -77,7 +77,7 @@ function consentSection(report) {
   const { totals, byJurisdiction, byDisclosure } = report.consent;
   const disclosureName = (d) => `${d.disclosureKind} v${d.version}`;
   return section("consent", "Consent: asked, granted, declined, no answer",
-    tiles([["asked", "Asked"], ...answers].map(([key, label]) => ({ label, value: totals[key], pointer: `/consent/totals/${key}` }))),
+    tilesAt("/consent/totals", totals, [["asked", "Asked"], ...answers]),
     chart({ id: "chart-consent-jurisdiction", title: "Consent answers by jurisdiction", labelTitle: "Jurisdiction", labels: byJurisdiction.map((j) => j.jurisdiction), series: consentSeries(byJurisdiction, "/consent/byJurisdiction"), empty: "The consent question was not asked in this period." }),
     consentTable("Consent asked by jurisdiction", byJurisdiction, "/consent/byJurisdiction", (j) => j.jurisdiction, "Jurisdiction"),
     chart({ id: "chart-consent-disclosure", title: "Consent answers by disclosure version", labelTitle: "Disclosure", labels: byDisclosure.map(disclosureName), series: consentSeries(byDisclosure, "/consent/byDisclosure"), empty: "The consent question was not asked in this period." }),
@@ -122,12 +122,7 @@ function manualSection(report) {
 function pausesSection(report) {
   const p = report.pauses;
   return section("pauses", "Paused for payment details (PCI)",
-    tiles([
-      { label: "Pauses", value: p.pauses, pointer: "/pauses/pauses" },
-      { label: "Seconds paused", value: p.pausedSeconds, pointer: "/pauses/pausedSeconds" },
-      { label: "Calls with a pause", value: p.callsWithPauses, pointer: "/pauses/callsWithPauses" },
-      { label: "Pauses refused", value: p.refusedPauses, pointer: "/pauses/refusedPauses" },
-    ]),
+    tilesAt("/pauses", p, [["pauses", "Pauses"], ["pausedSeconds", "Seconds paused"], ["callsWithPauses", "Calls with a pause"], ["refusedPauses", "Pauses refused"]]),
     table({
       caption: "Refused pauses",
       columns: [...callColumns((r) => r.call, (i) => `/pauses/refusals/${i}/call`).slice(0, 4), { title: "Reason", cell: (r) => r.reason }],

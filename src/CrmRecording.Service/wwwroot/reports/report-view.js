@@ -32,15 +32,6 @@ export function moment(iso, pointer) {
   return el("time", { datetime: iso, "data-moment": pointer }, text, " ", el("span", { className: "zone" }, zone));
 }
 
-/** Seconds as 1 h 02 min 05 s. */
-export function duration(seconds, pointer) {
-  const s = Math.round(seconds ?? 0);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const text = h > 0 ? `${h} h ${String(m).padStart(2, "0")} min ${String(s % 60).padStart(2, "0")} s` : m > 0 ? `${m} min ${String(s % 60).padStart(2, "0")} s` : `${s} s`;
-  return el("span", { "data-seconds": pointer, "data-value": String(seconds ?? 0) }, text);
-}
-
 export function link(text, href, external = false) {
   if (!href) return el("span", {}, text);
   return el("a", external ? { href, target: "_blank", rel: "noopener" } : { href }, text);
@@ -49,6 +40,11 @@ export function link(text, href, external = false) {
 /** Headline numbers as a definition list. items: [{ label, value, pointer }] */
 export function tiles(items) {
   return el("dl", { className: "tiles" }, ...items.map((item) => el("div", {}, el("dt", {}, item.label), el("dd", {}, figure(item.value, item.pointer)))));
+}
+
+/** Tiles of an object's numbers: pairs [key, label], each at `${base}/${key}` in the JSON. */
+export function tilesAt(base, object, pairs) {
+  return tiles(pairs.map(([key, label]) => ({ label, value: object[key], pointer: `${base}/${key}` })));
 }
 
 /**
