@@ -16,6 +16,7 @@ using CrmRecording.Service.Outbox;
 using CrmRecording.Service.Pages;
 using CrmRecording.Service.Playback;
 using CrmRecording.Service.Recordings;
+using CrmRecording.Service.Reports;
 using CrmRecording.Service.SignIn;
 using CrmRecording.Service.Telemetry;
 using CrmRecording.Service.Webhooks;
@@ -58,6 +59,7 @@ internal static class ServiceHost
         builder.Services.AddSalesforce(builder.Configuration);
         builder.Services.AddPages(builder.Configuration);
         builder.Services.AddPageSignIn(builder.Configuration);
+        builder.Services.AddReports(builder.Configuration);
         // One worker instance: the hosted service is the same object the rest of the app resolves.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -101,6 +103,7 @@ internal static class ServiceHost
         app.MapCalls();
         app.MapTwilioWebhooks();
         app.MapPlayback();
+        app.MapReports();
         app.MapPages();
         app.MapPageSignIn();
         return app;

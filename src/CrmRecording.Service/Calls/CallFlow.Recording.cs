@@ -67,7 +67,10 @@ internal sealed partial class CallFlow
         }
         catch (TwilioException ex)
         {
-            return new ControlOutcome.Refused(ControlRefusal.TelephonyRefused, $"Recording is NOT paused: Twilio refused (error {ex.Code}). Do not take payment details until pausing succeeds.");
+            var refusedAt = time.GetUtcNow();
+            var reason = $"Twilio refused (error {ex.Code})";
+            await calls.UpdateAsync(callId, c => c with { PauseRefusals = [.. c.PauseRefusals, new PauseRefusal(refusedAt, repUserId, reason)] }, cancellationToken).ConfigureAwait(false);
+            return new ControlOutcome.Refused(ControlRefusal.TelephonyRefused, $"Recording is NOT paused: {reason}. Do not take payment details until pausing succeeds.");
         }
 
         var now = time.GetUtcNow();

@@ -60,7 +60,9 @@ internal sealed partial class CallFlow(
             Decision = decision.Outcome,
             Reasons = plan.Reasons,
             Jurisdictions = decision.Jurisdictions.Select(j => j.Code.ToString()).Distinct(StringComparer.Ordinal).ToList(),
-            RulesVersion = $"rules {decision.Versions.Rules}; calling codes {decision.Versions.CallingCodes}; area codes {decision.Versions.AreaCodes}; phone metadata {decision.Versions.PhoneMetadata}; policy {decision.Versions.Policy}",
+            DecidingJurisdiction = decision.Deciding?.Code.ToString(),
+            DecidingRule = decision.Deciding is { } deciding ? CrmRecording.Core.Jurisdictions.ConsentRuleNames.ToWireName(deciding.Rule) : null,
+            RulesVersion = decision.Versions.Describe(),
             Language = Options.Language,
             // Never from the request: its Host header is the caller's to choose, and Twilio would fetch TwiML from there.
             CallbackBase = twilioOptions.Value.PublicBaseUrl ?? throw new InvalidOperationException("Twilio:PublicBaseUrl is not set: Twilio needs the service's public URL to call back."),

@@ -58,6 +58,12 @@ public sealed record CallRecord
 
     public required IReadOnlyList<string> Jurisdictions { get; init; }
 
+    /// <summary>The jurisdiction whose rule decided (the strictest weighed); null when no location decided, and on calls stored before it was kept.</summary>
+    public string? DecidingJurisdiction { get; init; }
+
+    /// <summary>The deciding jurisdiction's rule as applied (<c>one-party</c>, <c>notice-required</c>, …, by wire name); null as above.</summary>
+    public string? DecidingRule { get; init; }
+
     /// <summary>Versions of the rules, calling-code and area-code data and policy the decision used.</summary>
     public required string RulesVersion { get; init; }
 
@@ -92,6 +98,9 @@ public sealed record CallRecord
     public IReadOnlyList<ConsentEvent> ConsentEvents { get; init; } = [];
 
     public IReadOnlyList<PausedSpan> PausedSpans { get; init; } = [];
+
+    /// <summary>PCI pauses the rep asked for that the telephony provider refused: the recording went on.</summary>
+    public IReadOnlyList<PauseRefusal> PauseRefusals { get; init; } = [];
 
     public IReadOnlyList<CallRecording> Recordings { get; init; } = [];
 

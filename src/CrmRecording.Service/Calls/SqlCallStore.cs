@@ -218,6 +218,8 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         }
 
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_unsettled ON calls (settled, created_at);", cancellationToken).ConfigureAwait(false);
+        // Added later: the calls of a period, for the compliance report.
+        await ExecuteAsync(connection, tx, ReportIndex, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         await tx.DisposeAsync().ConfigureAwait(false);
         await ProtectStoredNumbersAsync(cancellationToken).ConfigureAwait(false);

@@ -79,7 +79,7 @@ internal static partial class VaultServices
         return LocalKeyRing.OpenOrCreate(keyFile, time.GetUtcNow());
     }
 
-    private static string DataDirectory(IServiceProvider services) =>
+    internal static string DataDirectory(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The key file was moved out of the data directory to {KeyFile}: back it up apart from the data")]

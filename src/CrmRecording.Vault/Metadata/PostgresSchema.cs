@@ -101,5 +101,9 @@ internal static class PostgresSchema
               name text PRIMARY KEY,
               mark bigint NOT NULL);
             """),
+        (6, """
+            CREATE INDEX audit_events_at ON audit_events (at);
+            CREATE INDEX recordings_held ON recordings (held_at) WHERE deleted_at IS NULL AND held_at IS NOT NULL;
+            """),
     ];
 }

@@ -83,5 +83,9 @@ internal static class SqliteSchema
               name TEXT PRIMARY KEY,
               mark INTEGER NOT NULL);
             """),
+        (6, """
+            CREATE INDEX audit_events_at ON audit_events (at);
+            CREATE INDEX recordings_held ON recordings (held_at) WHERE deleted_at IS NULL AND held_at IS NOT NULL;
+            """),
     ];
 }

@@ -131,7 +131,14 @@ public sealed partial class RecordingVault
     {
         if (record.OnHold)
         {
-            report.Kept.Add((record, $"on legal hold since {record.HeldAt:yyyy-MM-dd}: {record.HoldReason}"));
+            var kept = $"on legal hold since {record.HeldAt:yyyy-MM-dd}: {record.HoldReason}";
+            report.Kept.Add((record, kept));
+            if (action == "erase")
+            {
+                // An erasure request is answered with what it kept as well as what it deleted: the trail keeps both.
+                await metadata.AppendAuditAsync(Audit("erase-kept", actor, record.Id, $"{reason}; {kept}"), cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

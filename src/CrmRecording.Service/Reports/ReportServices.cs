@@ -1,0 +1,37 @@
+using CrmRecording.Core.Decisions;
+using CrmRecording.Service.Calls;
+using CrmRecording.Service.Options;
+using CrmRecording.Vault.Reports;
+using Microsoft.Extensions.Options;
+
+namespace CrmRecording.Service.Reports;
+
+/// <summary>The compliance report's sources, over the same databases as the vault and the call store.</summary>
+internal static class ReportServices
+{
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.AddSingleton<IVaultReportSource>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
+            return vault.Metadata == "postgres"
+                ? new PostgresVaultReportSource(vault.Postgres!)
+                : new SqliteVaultReportSource(Path.Combine(Recordings.VaultServices.DataDirectory(sp), "vault.db"));
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<ICallStore>() switch
+        {
+            Calls.Live.ObservedCallStore { Inner: ICallReportSource inner } => inner,
+            ICallReportSource source => source,
+            _ => throw new InvalidOperationException("The call store cannot list calls for a report."),
+        });
+        services.AddSingleton(sp =>
+        {
+            var dataverse = sp.GetRequiredService<IOptions<DataverseOptions>>().Value;
+            return ReportLinkBuilder.For(dataverse.Mode == "remote" ? dataverse.EnvironmentUrl : null, sp.GetRequiredService<IOptions<ReportOptions>>().Value.SalesforceUrl);
+        });
+        services.AddSingleton(sp => ComplianceReports.RulesOf(sp.GetRequiredService<ConsentEngine>()));
+        services.AddSingleton<ComplianceReports>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CrmRecording.Core.Reports;
+
+namespace CrmRecording.Vault.Reports;
+
+/// <summary>What the compliance report reads from the vault's metadata: retention, holds and the audit trail.</summary>
+public interface IVaultReportSource : IAsyncDisposable
+{
+    /// <summary>Recordings not deleted that are on hold, or whose retention ends before <paramref name="dueBy"/>.</summary>
+    Task<IReadOnlyList<ReportRecordingRow>> ListRetentionAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Audit events at or after <paramref name="from"/>, in chain order.</summary>
+    Task<IReadOnlyList<ReportAuditRow>> ReadAuditSinceAsync(DateTimeOffset from, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes the whole hash chain from its first event.</summary>
+    Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default);
+}
