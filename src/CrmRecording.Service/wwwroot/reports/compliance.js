@@ -93,8 +93,9 @@ async function load(filters) {
   clearCharts();
   const root = byId("report");
   show("report");
-  root.replaceChildren(...renderReport(report, { zone }));
-  byId("period").textContent = root.dataset.period ?? "";
+  const { period, sections } = renderReport(report);
+  root.replaceChildren(...sections);
+  byId("period").replaceChildren(period);
   drawCharts(root);
   offerChoices(report);
   loaded = true;

@@ -6,15 +6,16 @@ import { accessSection, auditSection, retentionSection, rulesSection } from "/re
 
 const answers = [["granted", "Granted"], ["declined", "Declined"], ["noAnswer", "No answer"], ["unrecognized", "Unclear answer"]];
 
+/** The period and filters (for the page's heading) and the sections. */
 export function renderReport(report) {
-  const period = el("p", { className: "period-line" }, "Calls placed from ", moment(report.period.from, "/period/from"), " up to ", moment(report.period.to, "/period/to"), filtersText(report.period));
+  const period = el("span", {}, "Calls placed from ", moment(report.period.from, "/period/from"), " up to ", moment(report.period.to, "/period/to"), filtersText(report.period));
   const now = [retentionSection(report), auditSection(report), rulesSection(report)];
   if (report.empty) {
-    return [period, el("p", { className: "empty", id: "empty" }, report.emptyText ?? "Nothing happened in this period."), ...now];
+    return { period, sections: [el("p", { className: "empty", id: "empty" }, report.emptyText ?? "Nothing happened in this period."), ...now] };
   }
 
-  return [period, overview(report), callsSection(report), consentSection(report), withoutConsentSection(report),
-    manualSection(report), pausesSection(report), lostSection(report), accessSection(report), ...now];
+  return { period, sections: [overview(report), callsSection(report), consentSection(report), withoutConsentSection(report),
+    manualSection(report), pausesSection(report), lostSection(report), accessSection(report), ...now] };
 }
 
 function filtersText(period) {

@@ -60,7 +60,8 @@ export function table({ caption, columns, rows, empty = "None in this period.", 
     const content = c.cell(row, i);
     return j === 0 && !c.num ? el("th", { scope: "row" }, content) : el("td", { className: c.num ? "num" : "" }, content);
   })));
-  return el("div", { className: "table-box" }, el("table", {}, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...body),
+  // Scrolls sideways in a narrow panel, so it takes the focus to be scrolled by keyboard.
+  return el("div", { className: "table-box", tabindex: "0", role: "region", "aria-label": caption }, el("table", {}, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...body),
     footer ? el("tfoot", {}, el("tr", {}, ...footer.map((content, j) => (j === 0 ? el("th", { scope: "row" }, content) : el("td", { className: "num" }, content))))) : null));
 }
 
