@@ -183,6 +183,8 @@ public sealed class ComplianceReportPageTests(ReportPagesHost host) : IClassFixt
         await using var context = await NewContextAsync();
         var (page, _) = await OpenAsync(context, $"from={host.Week.From}&to={host.Week.To}");
 
+        // A4 at 96 px per inch, as the browser lays out a printed page.
+        await page.SetViewportSizeAsync(794, 1123);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
         await Assertions.Expect(page.Locator("#filters")).ToBeHiddenAsync();
