@@ -220,6 +220,19 @@ public sealed class ComplianceReportPageTests(ReportPagesHost host) : IClassFixt
         Assert.Contains("report,,timeZone,Europe/Berlin", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SandboxCrmPage_LinksTheComplianceReport()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Service, "/").ToString());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "compliance report" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Uri(host.Service, "/reports/compliance").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to see the report" })).ToBeVisibleAsync();
+    }
+
     private string Url(string query) => new Uri(host.Service, $"/reports/compliance?{query}").ToString();
 
     private static Task<IBrowserContext> NewContextAsync() =>
