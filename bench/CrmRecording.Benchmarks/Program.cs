@@ -27,6 +27,11 @@ if (args.Length > 0 && args[0] == "dv-enrich")
     return await DataverseEnrichBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "report")
+{
+    return await CrmRecording.Benchmarks.Reports.ReportBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "wav")
 {
     return await WavCommand.RunAsync(args[1..]);

@@ -31,6 +31,7 @@ internal static class CrmrecApp
             LifecycleCommands.Erase(time),
             Doctor.DoctorCommand.Create(),
             Outbox.OutboxCommand.Create(time),
+            Reports.ReportCommand.Create(time),
         };
 
         var parse = root.Parse(args);

@@ -8,7 +8,7 @@ public interface IVaultReportSource : IAsyncDisposable
     /// <summary>Recordings not deleted that are on hold, or whose retention ends before <paramref name="dueBy"/>.</summary>
     Task<IReadOnlyList<ReportRecordingRow>> ListRetentionAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Audit events at or after <paramref name="from"/>, in chain order.</summary>
+    /// <summary>Audit events at or after <paramref name="from"/>, in time order (chain order among equal times).</summary>
     Task<IReadOnlyList<ReportAuditRow>> ReadAuditSinceAsync(DateTimeOffset from, CancellationToken cancellationToken = default);
 
     /// <summary>Recomputes the whole hash chain from its first event.</summary>

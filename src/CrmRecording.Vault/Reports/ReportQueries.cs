@@ -14,5 +14,5 @@ internal static class ReportQueries
 
     /// <summary>Uses the index <c>audit_events_at</c>.</summary>
     public static string AuditSince(char marker, string atColumns) =>
-        $"SELECT seq, {atColumns}, action, actor, recording_id, detail FROM audit_events WHERE at >= {marker}from ORDER BY seq;";
+        $"SELECT seq, {atColumns}, action, actor, recording_id, detail FROM audit_events WHERE at >= {marker}from ORDER BY at, seq;";
 }

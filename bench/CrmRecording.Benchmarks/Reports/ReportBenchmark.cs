@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using CrmRecording.Core.Reports;
+using CrmRecording.Service.Calls;
+using CrmRecording.Service.Reports;
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Reports;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CrmRecording.Benchmarks.Reports;
+
+/// <summary>
+/// <c>report [--calls N] [--outside M] [--postgres CONNECTION]</c>: the compliance report over a period of N generated
+/// calls (100,000) with M more outside it (50,000), their consent events, listens and retention rows, on SQLite and (with
+/// a server) PostgreSQL; each timed with the report's indexes, then without them in the same run, with the query plans.
+/// </summary>
+internal static class ReportBenchmark
+{
+    private static readonly DateTimeOffset Start = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var calls = Option(args, "--calls", 100_000);
+        var outside = Option(args, "--outside", 50_000);
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var dir = Directory.CreateTempSubdirectory("crmrec-report-bench");
+        try
+        {
+            await RunOnAsync("sqlite", calls, outside, dir.FullName, null);
+            if (postgres is not null)
+            {
+                var name = "crmrec_bench_" + Guid.NewGuid().ToString("N")[..8];
+                await AdminAsync(postgres, $"CREATE DATABASE {name};");
+                try
+                {
+                    await RunOnAsync("postgres", calls, outside, dir.FullName, new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
+                }
+                finally
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    await AdminAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE);");
+                }
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOnAsync(string store, int count, int outside, string dir, string? postgres)
+    {
+        var random = new Random(15);
+        var now = Start.AddDays(40);
+        await using var callStore = postgres is null ? SqlCallStore.ForSqlite(Path.Combine(dir, "calls.db")) : SqlCallStore.ForPostgres(postgres);
+        await using IMetadataStore metadata = postgres is null ? new SqliteMetadataStore(Path.Combine(dir, "vault.db")) : new PostgresMetadataStore(postgres);
+        await callStore.MigrateAsync();
+        await metadata.MigrateAsync();
+        var watch = Stopwatch.StartNew();
+        var generated = Enumerable.Range(0, count + outside)
+            .Select(i => ReportData.Call(i, i < count ? Start.AddSeconds(random.NextDouble() * 30 * 86400) : Start.AddDays(random.Next(2) == 0 ? -random.Next(1, 60) : random.Next(31, 90)), random))
+            .ToList();
+        foreach (var chunk in generated.Chunk(2000))
+        {
+            await Task.WhenAll(chunk.Select(c => callStore.AddAsync(c)));
+        }
+
+        await using (var connection = await OpenAsync(dir, postgres, "vault.db"))
+        {
+            var events = await ReportData.AuditAsync(connection, postgres is not null, generated, random);
+            await ReportData.RecordingsAsync(connection, postgres is not null, generated, now, random);
+            await AnalyzeAsync(connection, postgres is not null);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {count:N0} calls in the period, {outside:N0} outside, {events:N0} audit events; generated and stored in {watch.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        await using (var connection = await OpenAsync(dir, postgres, "calls.db"))
+        {
+            await AnalyzeAsync(connection, postgres is not null);
+        }
+
+        await using IVaultReportSource vault = postgres is null ? new SqliteVaultReportSource(Path.Combine(dir, "vault.db")) : new PostgresVaultReportSource(postgres);
+        var reports = new ComplianceReports(callStore, vault, new ReportRules("rules 2026.11.1", "default", []), ReportLinks.PlayerOnly, new FixedTime(now));
+        var request = new ReportRequest(Start, Start.AddDays(30), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var indexed = await TimeAsync(reports, request, count);
+        await PlanAsync(store, dir, postgres, "with indexes");
+        await IndexesAsync(dir, postgres, drop: true);
+        var unindexed = await TimeAsync(reports, request, count);
+        await PlanAsync(store, dir, postgres, "without");
+        await IndexesAsync(dir, postgres, drop: false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: report of {count:N0} calls: with the indexes {Text(indexed)}; without them {Text(unindexed)} (target < 2 s)"));
+    }
+
+    private static async Task<List<double>> TimeAsync(ComplianceReports reports, ReportRequest request, int expected)
+    {
+        var runs = new List<double>();
+        for (var run = 0; run < 4; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var report = await reports.RunAsync(request);
+            var json = ReportJson.Write(report);
+            watch.Stop();
+            if (report.Calls.Total != expected || json.Length == 0)
+            {
+                throw new InvalidOperationException($"The report counted {report.Calls.Total} calls; {expected} were generated in the period.");
+            }
+
+            if (run > 0)
+            {
+                runs.Add(watch.Elapsed.TotalSeconds); // the first run warms the caches and the JIT
+            }
+        }
+
+        return runs;
+    }
+
+    private static string Text(List<double> runs) =>
+        string.Create(CultureInfo.InvariantCulture, $"median {runs.Order().ElementAt(runs.Count / 2):F2} s (runs {string.Join(", ", runs.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})");
+
+    private static async Task PlanAsync(string store, string dir, string? postgres, string label)
+    {
+        await using var connection = await OpenAsync(dir, postgres, "calls.db");
+        await using var command = connection.CreateCommand();
+        var sql = SqlCallStore.ReportQuery.Replace("@from", "'2026-10-01T00:00:00.0000000Z'", StringComparison.Ordinal).Replace("@to", "'2026-10-31T00:00:00.0000000Z'", StringComparison.Ordinal);
+        command.CommandText = (postgres is null ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetValue(postgres is null ? 3 : 0).ToString()!.Trim());
+            }
+        }
+
+        Console.WriteLine($"{store} plan of the calls query ({label}): {string.Join(" / ", plan)}");
+    }
+
+    private static async Task IndexesAsync(string dir, string? postgres, bool drop)
+    {
+        foreach (var (file, statements) in new[]
+        {
+            ("calls.db", drop ? ["DROP INDEX calls_created;"] : new[] { SqlCallStore.ReportIndex }),
+            ("vault.db", drop
+                ? ["DROP INDEX audit_events_at;", "DROP INDEX recordings_held;"]
+                : new[] { "CREATE INDEX audit_events_at ON audit_events (at);", "CREATE INDEX recordings_held ON recordings (held_at) WHERE deleted_at IS NULL AND held_at IS NOT NULL;" }),
+        })
+        {
+            await using var connection = await OpenAsync(dir, postgres, file);
+            foreach (var sql in statements)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await AnalyzeAsync(connection, postgres is not null);
+        }
+
+    }
+
+    private static async Task AnalyzeAsync(DbConnection connection, bool postgres)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = postgres ? "VACUUM ANALYZE;" : "ANALYZE;";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<DbConnection> OpenAsync(string dir, string? postgres, string file)
+    {
+        DbConnection connection = postgres is null ? new SqliteConnection($"Data Source={Path.Combine(dir, file)}") : new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task AdminAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

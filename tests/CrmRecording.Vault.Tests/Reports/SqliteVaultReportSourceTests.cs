@@ -1,0 +1,71 @@
+using CrmRecording.Vault.Metadata;
+using CrmRecording.Vault.Reports;
+using Microsoft.Data.Sqlite;
+
+namespace CrmRecording.Vault.Tests.Reports;
+
+public sealed class SqliteVaultReportSourceTests : VaultReportSourceContract
+{
+    protected override Task<(IMetadataStore Store, IVaultReportSource Source)> CreateAsync() =>
+        Task.FromResult<(IMetadataStore, IVaultReportSource)>((new SqliteMetadataStore(Dir.Combine("vault.db")), new SqliteVaultReportSource(Dir.Combine("vault.db"))));
+
+    public override async Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task VerifyAuditChain_EventAlteredInTheDatabase_NamesItAndTheLastOneVerified()
+    {
+        await ImportAsync("c1");
+        await ImportAsync("c2");
+        await ImportAsync("c3");
+        await using (var connection = new SqliteConnection($"Data Source={Dir.Combine("vault.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE audit_events SET detail = 'nothing to see' WHERE seq = 2;";
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+
+        var state = await Source.VerifyAuditChainAsync();
+
+        Assert.False(state.Intact);
+        Assert.Equal(2, state.BrokenAt);
+        Assert.Contains("event 2 was altered", state.BrokenReason, StringComparison.Ordinal);
+        Assert.Equal(1, state.LastSequence);
+        Assert.Equal(3, state.Events);
+    }
+
+    [Theory]
+    [InlineData("audit", "audit_events_at")]
+    [InlineData("due", "recordings_delete_after")]
+    [InlineData("held", "recordings_held")]
+    public async Task ReportQueries_UseTheirIndexes(string query, string index)
+    {
+        await ImportAsync("c1");
+        var sql = query switch
+        {
+            "audit" => ReportQueries.AuditSince('$', "at"),
+            "due" => ReportQueries.Due('$'),
+            _ => ReportQueries.Held,
+        };
+        await using var connection = new SqliteConnection($"Data Source={Dir.Combine("vault.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.Parameters.AddWithValue("$from", "2026-11-01");
+        command.Parameters.AddWithValue("$due", "2026-12-01");
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, line => line.Contains($"INDEX {index}", StringComparison.Ordinal));
+    }
+}
