@@ -14,6 +14,10 @@
 #  dv-enrich  the Dynamics counterpart: 10,000 contact updates in a Dataverse stand-in with Dataverse's service
 #             protection limits on, each a webhook step, until every enrichment is written back (DV_CONTACTS to change
 #             the count; BENCH_BASELINE=REV also runs that revision's service first, limits off);
+#  report     the compliance report over a period of REPORT_CALLS generated calls (100,000; 50,000 more outside it) with
+#             their consent events, listens and retention rows, on SQLite and (CRMREC_TEST_POSTGRES set by
+#             scripts/services.sh) PostgreSQL: with the report's indexes, then without them in the same run, with the
+#             calls query's plan each way (target < 2 s);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
 #             alternately in the same run.
@@ -24,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks sf-enrich dv-enrich}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range peaks sf-enrich dv-enrich report}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -47,7 +51,7 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range || want peaks || want sf-enrich || want dv-enrich; then
+if want calls || want ingest || want range || want peaks || want sf-enrich || want dv-enrich || want report; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
 if want webhook || want calls || want range || want peaks || want sf-enrich || want dv-enrich; then
@@ -281,4 +285,9 @@ if want dv-enrich; then
     echo "-- this tree"
   fi
   run "${bench[@]}" dv-enrich --service "$service_dll" --port 5093 --data "$work/dv-enrich" --contacts "${DV_CONTACTS:-10000}"
+fi
+
+if want report; then
+  echo "== compliance report: ${REPORT_CALLS:-100000} calls in the period (and 50,000 outside), with and without the report's indexes (target < 2 s)"
+  run "${bench[@]}" report --calls "${REPORT_CALLS:-100000}" --outside 50000 ${CRMREC_TEST_POSTGRES:+--postgres "$CRMREC_TEST_POSTGRES"}
 fi

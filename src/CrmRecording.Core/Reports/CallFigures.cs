@@ -28,6 +28,7 @@ public sealed record ConsentByDisclosure(string DisclosureKind, string Version, 
 /// Calls recorded without an explicit yes because the deciding rule allowed it (decision <c>record</c> or
 /// <c>record-after-notice</c> and at least one recording made), grouped by rule, jurisdiction and rules version.
 /// </summary>
+/// <param name="CallList">The first <see cref="ComplianceReportBuilder.MaxListed"/> of them, oldest first (the CSV lists the same).</param>
 public sealed record LawfulBasisFigures(int Calls, IReadOnlyList<RuleBasisCount> ByRule, IReadOnlyList<ReportCallLine> CallList);
 
 /// <param name="Rule">The deciding rule's wire name (<c>one-party</c>, <c>notice-required</c>, …), or <c>unknown</c>.</param>

@@ -3,22 +3,26 @@ namespace CrmRecording.Core.Reports;
 /// <summary>Hand starts and their reviews, PCI pauses, and lost recordings.</summary>
 public static partial class ComplianceReportBuilder
 {
-    private static List<ManualStartLine> ManualStartsOf(List<ReportCallRow> calls, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now) =>
-        calls.Where(c => c.ManualStart is not null)
-            .Select(c => new ManualStartLine(
+    private static List<ManualStartLine> ManualStartsOf(List<ReportCallRow> calls, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now)
+    {
+        var started = calls.Where(c => c.ManualStart is not null).ToList();
+        var recordings = started.SelectMany(c => c.Recordings).Where(r => r.VaultId is not null).Select(r => r.VaultId!).ToHashSet(StringComparer.Ordinal);
+        // One pass over the trail: the grants on the hand-started calls' recordings, by recording.
+        var grants = audit.Where(a => a.At <= now && a.RecordingId is { } id && recordings.Contains(id) && AuditDetail.IsGrant(a.Action))
+            .ToLookup(a => a.RecordingId!, StringComparer.Ordinal);
+        return started.Select(c => new ManualStartLine(
                 lines.Line(c),
                 lines.Zone.Show(c.ManualStart!.At),
                 lines.User(c.ManualStart.By),
                 c.ManualStart.Attestation,
-                ReviewOf(c, audit, lines, now)))
+                ReviewOf(c, grants, lines)))
             .ToList();
+    }
 
-    /// <summary>The first access to the call's recordings granted to someone other than its rep, up to <paramref name="now"/>.</summary>
-    private static ReportReview? ReviewOf(ReportCallRow call, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now)
+    /// <summary>The first access to the call's recordings granted to someone other than its rep.</summary>
+    private static ReportReview? ReviewOf(ReportCallRow call, ILookup<string, ReportAuditRow> grants, CallLines lines)
     {
-        var recordings = call.Recordings.Where(r => r.VaultId is not null).Select(r => r.VaultId!).ToHashSet(StringComparer.Ordinal);
-        var first = audit
-            .Where(a => a.At <= now && a.RecordingId is { } id && recordings.Contains(id) && AuditDetail.IsGrant(a.Action))
+        var first = call.Recordings.Where(r => r.VaultId is not null).SelectMany(r => grants[r.VaultId!])
             .Where(a => !string.Equals(AuditDetail.UserId(a.Actor), call.RepId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(a => a.At).ThenBy(a => a.Sequence)
             .FirstOrDefault();

@@ -5,6 +5,9 @@ public static partial class ComplianceReportBuilder
 {
     public const string Unknown = "unknown";
 
+    /// <summary>How many calls <see cref="LawfulBasisFigures.CallList"/> lists (oldest first); its <c>Calls</c> counts them all.</summary>
+    public const int MaxListed = 1000;
+
     private static readonly string[] Answers = ["consent-granted", "consent-declined", "consent-timeout", "consent-unrecognized"];
 
     private static CallFigures CallsOf(List<ReportCallRow> calls) => new(
@@ -61,6 +64,6 @@ public static partial class ComplianceReportBuilder
                 .Select(g => new RuleBasisCount(g.Key.Rule, g.Key.Jurisdiction, g.Key.Decision, g.Key.RulesVersion, g.Count()))
                 .OrderByDescending(r => r.Calls).ThenBy(r => r.Rule, StringComparer.Ordinal).ThenBy(r => r.Jurisdiction, StringComparer.Ordinal).ThenBy(r => r.RulesVersion, StringComparer.Ordinal)
                 .ToList(),
-            recorded.Select(lines.Line).ToList());
+            recorded.Take(MaxListed).Select(lines.Line).ToList());
     }
 }
