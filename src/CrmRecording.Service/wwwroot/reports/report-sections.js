@@ -100,7 +100,12 @@ function withoutConsentSection(report) {
       ],
       rows: byRule,
     }),
-    table({ caption: "The calls", columns: callColumns((c) => c, (i) => `/recordedWithoutConsent/callList/${i}`), rows: callList }));
+    table({
+      // The API lists the oldest calls up to a limit and counts them all.
+      caption: callList.length < report.recordedWithoutConsent.calls ? `The first ${callList.length} of these calls, oldest first` : "The calls",
+      columns: callColumns((c) => c, (i) => `/recordedWithoutConsent/callList/${i}`),
+      rows: callList,
+    }));
 }
 
 function manualSection(report) {
