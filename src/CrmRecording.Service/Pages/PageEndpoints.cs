@@ -8,6 +8,7 @@ internal static class PageEndpoints
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/recordings/{id}", PlayerPage.Serve).ExcludeFromDescription();
+        app.MapGet(CompliancePage.Path, CompliancePage.Serve).ExcludeFromDescription();
         app.MapGet("/crm/dynamics/dialer", DialerPage.Serve).ExcludeFromDescription();
         app.MapGet("/crm/salesforce/dialer", DialerPage.ServeSalesforce).ExcludeFromDescription();
         if (app.ServiceProvider.GetService<Sandbox.SandboxDataverse>() is not null)
