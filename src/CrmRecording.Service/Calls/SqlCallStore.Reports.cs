@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CrmRecording.Core.Reports;
-using CrmRecording.Service.Crm;
 using CrmRecording.Service.Reports;
 
 namespace CrmRecording.Service.Calls;
@@ -42,60 +41,4 @@ public sealed partial class SqlCallStore : ICallReportSource
 
     /// <summary>The form <c>created_at</c> is stored in (round-trip UTC), so text order is time order.</summary>
     private static string Stamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    /// <summary>The fields of a stored <see cref="CallRecord"/> the report reads (the rest of the document is skipped).</summary>
-    private sealed record CallReportDocument(
-        string Id,
-        string Crm,
-        string Entity,
-        Guid RecordId,
-        CrmRecordRef? RecordRef,
-        string CustomerTable,
-        Guid CustomerId,
-        CrmRecordRef? CustomerRef,
-        Guid RepUserId,
-        string? RepRef,
-        string? RepName,
-        string Decision,
-        IReadOnlyList<string> Jurisdictions,
-        string? DecidingJurisdiction,
-        string? DecidingRule,
-        string RulesVersion,
-        Guid? PhoneCallId,
-        CrmRecordRef? ActivityRef,
-        IReadOnlyList<ConsentEvent>? ConsentEvents,
-        IReadOnlyList<PausedSpan>? PausedSpans,
-        IReadOnlyList<PauseRefusal>? PauseRefusals,
-        IReadOnlyList<CallRecording>? Recordings,
-        ManualStart? ManualStart,
-        DateTimeOffset CreatedAt,
-        DateTimeOffset? EndedAt)
-    {
-        public ReportCallRow ToRow()
-        {
-            var rep = RepRef ?? RepUserId.ToString("D");
-            return new ReportCallRow(
-                Id,
-                Crm,
-                rep,
-                RepName,
-                Decision,
-                Jurisdictions,
-                DecidingJurisdiction,
-                DecidingRule,
-                RulesVersion,
-                CreatedAt,
-                EndedAt,
-                Ref(RecordRef ?? new CrmRecordRef(Crm, Entity, RecordId.ToString("D"))),
-                Ref(CustomerRef ?? new CrmRecordRef(Crm, CustomerTable, CustomerId.ToString("D"))),
-                ActivityRef is { } activity ? Ref(activity) : PhoneCallId is { } phoneCall ? new ReportCrmRef(Crm, "phonecall", phoneCall.ToString("D")) : null,
-                (ConsentEvents ?? []).Select(e => new ReportConsentEvent(e.Kind, e.At, e.DisclosureKind, e.DisclosureVersion)).ToList(),
-                (PausedSpans ?? []).Select(p => new ReportPausedSpan(p.PausedAt, p.ResumedAt)).ToList(),
-                (PauseRefusals ?? []).Select(p => new ReportPauseRefusal(p.At, p.Reason)).ToList(),
-                ManualStart is { } manual ? new ReportManualStart(manual.By == RepUserId ? rep : manual.By.ToString("D"), manual.At, manual.Attestation) : null,
-                (Recordings ?? []).Select(r => new ReportCallRecording(r.RecordingSid, r.Status, r.VaultId, r.Problem)).ToList());
-        }
-
-        private static ReportCrmRef Ref(CrmRecordRef r) => new(r.Crm, r.Table, r.Id);
-    }
 }
