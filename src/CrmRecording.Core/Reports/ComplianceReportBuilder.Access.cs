@@ -15,8 +15,9 @@ public static partial class ComplianceReportBuilder
             .Select(g =>
             {
                 var events = g.Select(r => r.Event).ToList();
-                var role = events.Where(e => e.Action != AuditDetail.Refusal).OrderBy(e => e.At).ThenBy(e => e.Sequence)
-                    .Select(e => AuditDetail.Basis(e.Detail)).LastOrDefault(b => b is not null) ?? NoRole;
+                // The latest basis: newest first, stopping at the first event that states one.
+                var role = events.Where(e => e.Action != AuditDetail.Refusal).OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
+                    .Select(e => AuditDetail.Basis(e.Detail)).FirstOrDefault(b => b is not null) ?? NoRole;
                 return new AccessByUser(lines.User(g.Key), role, ListensOf(events), events.Count(e => e.Action == AuditDetail.Listen), events.Count(e => e.Action == AuditDetail.View), events.Count(e => e.Action == AuditDetail.Refusal));
             })
             .OrderByDescending(u => u.Listens).ThenByDescending(u => u.AudioRequests).ThenBy(u => u.User.Id, StringComparer.Ordinal)

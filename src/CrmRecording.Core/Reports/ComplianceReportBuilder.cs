@@ -65,15 +65,16 @@ public static partial class ComplianceReportBuilder
     /// <summary>The name each rep's calls recorded (the latest one), by CRM id.</summary>
     private static Dictionary<string, string> RepNames(IEnumerable<ReportCallRow> calls)
     {
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var call in calls.OrderBy(c => c.CreatedAt))
+        // One pass, no sort: a rep's latest call wins (among calls placed at the same instant, the later one listed).
+        var latest = new Dictionary<string, (DateTimeOffset At, string Name)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var call in calls)
         {
-            if (call.RepName is { Length: > 0 } name)
+            if (call.RepName is { Length: > 0 } name && (!latest.TryGetValue(call.RepId, out var known) || call.CreatedAt >= known.At))
             {
-                names[call.RepId] = name;
+                latest[call.RepId] = (call.CreatedAt, name);
             }
         }
 
-        return names;
+        return latest.ToDictionary(p => p.Key, p => p.Value.Name, StringComparer.OrdinalIgnoreCase);
     }
 }
