@@ -1,3 +1,4 @@
+using CrmRecording.Http;
 using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Metadata;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace CrmRecording.Service.Playback;
 /// </summary>
 internal sealed class PlaybackListens(IMetadataStore metadata, IOptions<PlaybackOptions> options, TimeProvider time)
 {
-    private readonly ExpiringCache<ListenKey, bool> _audited = new(
+    private readonly SingleFlightCache<ListenKey, bool> _audited = new(
         TimeSpan.FromSeconds(options.Value.ListenWindowSeconds), options.Value.ListenEntries, time);
 
     /// <summary>Returns once the listen of <paramref name="grant"/> is on record: by committing <paramref name="entry"/>, or by an earlier commit inside the window.</summary>
