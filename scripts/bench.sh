@@ -278,7 +278,8 @@ if want range || want range-load || want peaks; then
       echo "\$ RANGE_BYTES=$bytes RANGE_TOKEN=... wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5096/api/recordings/$recording/audio"
       echo "\$ RANGE_BYTES=$bytes wrk -t2 -c4 -d${seconds}s -s scripts/bench-range.lua http://127.0.0.1:5094/audio.wav"
       echo "   Each listen waits for its audit event's fsync (group-committed): 'flush' is the disk's own, 200 synchronous 4 KiB"
-      echo "   writes (dd oflag=dsync) before each run, and 4 connections cannot go faster than 4 listens per flush."
+      echo "   writes (dd oflag=dsync) before each run, and 4 connections cannot begin more than 4 listens per flush; the range"
+      echo "   requests of one token on one recording within Playback:ListenWindowSeconds are one listen (audited once)."
       echo "load before: $(uptime)"
       mkdir -p "$work/range-load"
       sides=("nginx http://127.0.0.1:5094/audio.wav -" "service http://127.0.0.1:5096/api/recordings/$recording/audio $token")

@@ -19,14 +19,14 @@ public sealed record LostRecordingLine(ReportCallLine Call, string RecordingSid,
 
 /// <summary>Who listened to and looked at recordings in the period, and who was refused (from the audit trail).</summary>
 /// <param name="Listens">Distinct (user, recording) pairs with audio served.</param>
-/// <param name="AudioRequests">Audio responses served (each range request of a seekable player counts).</param>
+/// <param name="ListenSessions">Audited starts of listening: one playback event per user and recording per listen window (Playback:ListenWindowSeconds), however many range requests the player sent inside it.</param>
 /// <param name="Views">Recording details shown.</param>
 /// <param name="Refusals">Requests refused.</param>
-public sealed record AccessFigures(int Listens, int AudioRequests, int Views, int Refusals, IReadOnlyList<AccessByUser> ByUser, IReadOnlyList<AccessByRole> ByRole, IReadOnlyList<AccessRefusalLine> RefusalList);
+public sealed record AccessFigures(int Listens, int ListenSessions, int Views, int Refusals, IReadOnlyList<AccessByUser> ByUser, IReadOnlyList<AccessByRole> ByRole, IReadOnlyList<AccessRefusalLine> RefusalList);
 
 /// <param name="Role">What last granted the user access in the period (see <see cref="ReportReview.Basis"/>), or <c>none</c> when only refused.</param>
-public sealed record AccessByUser(ReportUser User, string Role, int Listens, int AudioRequests, int Views, int Refusals);
+public sealed record AccessByUser(ReportUser User, string Role, int Listens, int ListenSessions, int Views, int Refusals);
 
-public sealed record AccessByRole(string Role, int Users, int Listens, int AudioRequests, int Views);
+public sealed record AccessByRole(string Role, int Users, int Listens, int ListenSessions, int Views);
 
 public sealed record AccessRefusalLine(DateTimeOffset At, ReportUser User, ReportRecordingLink? Recording, string Reason);

@@ -20,7 +20,7 @@ public static partial class ComplianceReportBuilder
                     .Select(e => AuditDetail.Basis(e.Detail)).FirstOrDefault(b => b is not null) ?? NoRole;
                 return new AccessByUser(lines.User(g.Key), role, ListensOf(events), events.Count(e => e.Action == AuditDetail.Listen), events.Count(e => e.Action == AuditDetail.View), events.Count(e => e.Action == AuditDetail.Refusal));
             })
-            .OrderByDescending(u => u.Listens).ThenByDescending(u => u.AudioRequests).ThenBy(u => u.User.Id, StringComparer.Ordinal)
+            .OrderByDescending(u => u.Listens).ThenByDescending(u => u.ListenSessions).ThenBy(u => u.User.Id, StringComparer.Ordinal)
             .ToList();
         return new AccessFigures(
             ListensOf(relevant.Select(r => r.Event)),
@@ -29,7 +29,7 @@ public static partial class ComplianceReportBuilder
             relevant.Count(r => r.Event.Action == AuditDetail.Refusal),
             users,
             users.GroupBy(u => u.Role, StringComparer.Ordinal)
-                .Select(g => new AccessByRole(g.Key, g.Count(), g.Sum(u => u.Listens), g.Sum(u => u.AudioRequests), g.Sum(u => u.Views)))
+                .Select(g => new AccessByRole(g.Key, g.Count(), g.Sum(u => u.Listens), g.Sum(u => u.ListenSessions), g.Sum(u => u.Views)))
                 .OrderByDescending(r => r.Listens).ThenBy(r => r.Role, StringComparer.Ordinal).ToList(),
             relevant.Where(r => r.Event.Action == AuditDetail.Refusal).OrderBy(r => r.Event.At).ThenBy(r => r.Event.Sequence)
                 .Select(r => new AccessRefusalLine(

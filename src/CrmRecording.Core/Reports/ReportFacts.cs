@@ -154,14 +154,14 @@ internal static class ReportFacts
     private static IEnumerable<(string, string, string, string)> Access(AccessFigures a)
     {
         yield return ("access", "", "listens", ReportCsv.Text(a.Listens));
-        yield return ("access", "", "audioRequests", ReportCsv.Text(a.AudioRequests));
+        yield return ("access", "", "listenSessions", ReportCsv.Text(a.ListenSessions));
         yield return ("access", "", "views", ReportCsv.Text(a.Views));
         yield return ("access", "", "refusals", ReportCsv.Text(a.Refusals));
         foreach (var u in a.ByUser)
         {
             yield return ("access.byUser", u.User.Id, "role", u.Role);
             yield return ("access.byUser", u.User.Id, "listens", ReportCsv.Text(u.Listens));
-            yield return ("access.byUser", u.User.Id, "audioRequests", ReportCsv.Text(u.AudioRequests));
+            yield return ("access.byUser", u.User.Id, "listenSessions", ReportCsv.Text(u.ListenSessions));
             yield return ("access.byUser", u.User.Id, "views", ReportCsv.Text(u.Views));
             yield return ("access.byUser", u.User.Id, "refusals", ReportCsv.Text(u.Refusals));
         }
@@ -170,7 +170,7 @@ internal static class ReportFacts
         {
             yield return ("access.byRole", r.Role, "users", ReportCsv.Text(r.Users));
             yield return ("access.byRole", r.Role, "listens", ReportCsv.Text(r.Listens));
-            yield return ("access.byRole", r.Role, "audioRequests", ReportCsv.Text(r.AudioRequests));
+            yield return ("access.byRole", r.Role, "listenSessions", ReportCsv.Text(r.ListenSessions));
             yield return ("access.byRole", r.Role, "views", ReportCsv.Text(r.Views));
         }
 

@@ -38,9 +38,9 @@ public static class ReportHtml
         h.Raw($"<h2>PCI pauses</h2><p>{N(r.Pauses.Pauses)} pause(s) on {N(r.Pauses.CallsWithPauses)} call(s), {E(ReportCsv.Text(r.Pauses.PausedSeconds))} s paused; {N(r.Pauses.RefusedPauses)} refused.</p>");
         h.Table("Refused pauses", ["When", "Reason", "Call"], r.Pauses.Refusals.Select(p => new[] { E(ReportText.When(p.At)), E(p.Reason), h.Call(p.Call) }));
         h.Table("Recordings lost", ["Recording", "Reason", "Call"], r.LostRecordings.Select(l => new[] { E(l.RecordingSid), E(l.Reason), h.Call(l.Call) }));
-        h.Raw($"<h2>Listens</h2><p>{N(r.Access.Listens)} listen(s) ({N(r.Access.AudioRequests)} audio requests), {N(r.Access.Views)} view(s), {N(r.Access.Refusals)} refused.</p>");
-        h.Table("Listens by user", ["User", "Role", "Listens", "Audio requests", "Views", "Refused"], r.Access.ByUser.Select(u => new[] { E(ReportText.Name(u.User)), E(u.Role), N(u.Listens), N(u.AudioRequests), N(u.Views), N(u.Refusals) }));
-        h.Table("Listens by role", ["Role", "Users", "Listens", "Audio requests", "Views"], r.Access.ByRole.Select(x => new[] { E(x.Role), N(x.Users), N(x.Listens), N(x.AudioRequests), N(x.Views) }));
+        h.Raw($"<h2>Listens</h2><p>{N(r.Access.Listens)} listen(s) ({N(r.Access.ListenSessions)} listening sessions), {N(r.Access.Views)} view(s), {N(r.Access.Refusals)} refused.</p>");
+        h.Table("Listens by user", ["User", "Role", "Listens", "Listening sessions", "Views", "Refused"], r.Access.ByUser.Select(u => new[] { E(ReportText.Name(u.User)), E(u.Role), N(u.Listens), N(u.ListenSessions), N(u.Views), N(u.Refusals) }));
+        h.Table("Listens by role", ["Role", "Users", "Listens", "Listening sessions", "Views"], r.Access.ByRole.Select(x => new[] { E(x.Role), N(x.Users), N(x.Listens), N(x.ListenSessions), N(x.Views) }));
         h.Table("Refusals", ["When", "User", "Recording", "Reason"], r.Access.RefusalList.Select(x => new[] { E(ReportText.When(x.At)), E(ReportText.Name(x.User)), x.Recording is { } rec ? h.Recording(rec) : "", E(x.Reason) }));
         h.Table($"Due for deletion by {ReportText.When(r.Retention.DueBy)}", ["Delete after", "Recording", "Retention class"], r.Retention.DueForDeletion.Select(d => new[] { E(ReportText.When(d.DeleteAfter)), h.Recording(d.Recording), E(d.RetentionClass) }));
         h.Table("Legal holds", ["Since", "Recording", "Reason"], r.Retention.Holds.Select(x => new[] { E(ReportText.When(x.HeldAt)), h.Recording(x.Recording), E(x.Reason) }));

@@ -89,7 +89,7 @@ public static class ReportText
 
     private static void AppendAccess(StringBuilder t, AccessFigures a)
     {
-        t.AppendLine().AppendLine(Inv($"Listens: {a.Listens} ({a.AudioRequests} audio requests), views: {a.Views}, refused: {a.Refusals}"));
+        t.AppendLine().AppendLine(Inv($"Listens: {a.Listens} ({a.ListenSessions} listening sessions), views: {a.Views}, refused: {a.Refusals}"));
         foreach (var u in a.ByUser)
         {
             t.AppendLine(Inv($"  {Name(u.User),-40} {u.Role,-28} listens {u.Listens}, views {u.Views}, refused {u.Refusals}"));

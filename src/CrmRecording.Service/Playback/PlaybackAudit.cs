@@ -9,13 +9,17 @@ namespace CrmRecording.Service.Playback;
 
 /// <summary>
 /// The audit actions playback writes to the vault's hash-chained trail, and their detail text:
-/// <c>status=206 basis=owner sub="…" range="bytes=0-99"</c>. Grants of audio are written by the vault's export
+/// <c>status=206 basis=owner sub="…" range="bytes=0-99"</c>. The start of each listen is written by the vault's export
 /// itself, committed before the first byte is sent (its detail starts with the bytes asked for); everything else is
 /// appended here.
 /// </summary>
 internal static class PlaybackAudit
 {
-    /// <summary>Audio served (200 or 206), committed by the vault before the first byte is sent.</summary>
+    /// <summary>
+    /// A listen began: audio served (200 or 206) to a user, token subject and recording with no such event in the last
+    /// <see cref="PlaybackOptions.ListenWindowSeconds"/>, committed by the vault before the first byte is sent. The further
+    /// range requests of the listen (a seeking player) are checked for access each time but add no event.
+    /// </summary>
     public const string Granted = "playback";
 
     /// <summary>HEAD of the audio answered: length and type, no audio.</summary>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CrmRecording.Service.Playback;
 
-/// <summary>The <c>Playback</c> section: how long CRM facts about callers are trusted.</summary>
+/// <summary>The <c>Playback</c> section: how long CRM facts about callers are trusted, and how long a listen lasts.</summary>
 public sealed class PlaybackOptions
 {
     public const string Section = "Playback";
@@ -30,4 +30,16 @@ public sealed class PlaybackOptions
     /// instance makes its own at start (a link then works only on the instance that issued it, and not after a restart).
     /// </summary>
     public string? MediaLinkKey { get; set; }
+
+    /// <summary>
+    /// How long one listen lasts after its <c>playback</c> event was committed: range requests of the same user, token
+    /// subject and recording within it send audio without a new event (each is still checked for access). 0 audits
+    /// every range request.
+    /// </summary>
+    [Range(0, 3600, ErrorMessage = "Playback:ListenWindowSeconds must be from 0 to 3600.")]
+    public int ListenWindowSeconds { get; set; } = 300;
+
+    /// <summary>At most this many listens are remembered; a forgotten one is audited again at its next request.</summary>
+    [Range(16, 1_000_000, ErrorMessage = "Playback:ListenEntries must be from 16 to 1000000.")]
+    public int ListenEntries { get; set; } = 10_000;
 }

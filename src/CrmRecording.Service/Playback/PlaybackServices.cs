@@ -24,6 +24,7 @@ internal static class PlaybackServices
             configuration["Salesforce:OrganizationId"] ?? (sp.GetService<Sandbox.SandboxSalesforce>() is null ? null : Emulators.Salesforce.Seed.SalesforceSeed.OrganizationId)));
         services.AddSingleton<PlaybackGate>();
         services.AddSingleton<MediaLinks>();
+        services.AddSingleton<PlaybackListens>();
         return services;
     }
 }

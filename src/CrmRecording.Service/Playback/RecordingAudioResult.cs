@@ -72,7 +72,8 @@ internal sealed partial class RecordingAudioResult(PlaybackGrant grant) : IResul
 
         try
         {
-            await vault.ExportAsync(recording.Id, partial ? selection.Start : null, partial ? selection.End : null, response.Body, grant.Actor, PlaybackAudit.Granted, detail, aborted).ConfigureAwait(false);
+            var listens = services.GetRequiredService<PlaybackListens>();
+            await vault.ExportAsync(recording.Id, partial ? selection.Start : null, partial ? selection.End : null, response.Body, grant.Actor, PlaybackAudit.Granted, detail, (entry, ct) => listens.CommitOnceAsync(grant, entry, ct), aborted).ConfigureAwait(false);
             Served(log, grant.Actor, response.StatusCode, partial ? selection.Length : length);
         }
         catch (Exception) when (aborted.IsCancellationRequested)

@@ -92,8 +92,17 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
     /// <exception cref="RecordingNotFoundException">No such recording, or it was deleted.</exception>
     /// <exception cref="AuditUnavailableException">The event could not be committed; nothing was written.</exception>
     /// <exception cref="RecordingCorruptException">A chunk failed authentication; output stops before its bytes.</exception>
-    public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", string? detail = null, CancellationToken cancellationToken = default)
+    public Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action = "export", string? detail = null, CancellationToken cancellationToken = default) =>
+        ExportAsync(id, start, endInclusive, destination, actor, action, detail, metadata.AppendAuditAsync, cancellationToken);
+
+    /// <summary>As the other overload, with the read's event handed to <paramref name="commitAudit"/> instead of appended each time.</summary>
+    /// <param name="commitAudit">
+    /// Returns once the event, or one it stands for (the start of the same listen), is durably committed; nothing is
+    /// decrypted before it returns, and if it throws nothing is written (<see cref="AuditUnavailableException"/>).
+    /// </param>
+    public async Task ExportAsync(RecordingId id, long? start, long? endInclusive, Stream destination, string actor, string action, string? detail, Func<AuditEntry, CancellationToken, Task> commitAudit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(commitAudit);
         using var activity = VaultActivities.Start(start is null && endInclusive is null ? VaultActivities.Export : VaultActivities.ReadRange, id.Value);
         var (record, reader) = await OpenAsync(id, cancellationToken).ConfigureAwait(false);
         using (reader)
@@ -101,7 +110,7 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             var from = start ?? 0;
             var to = endInclusive ?? (record.PlaintextBytes - 1);
             activity?.SetTag(VaultActivities.BytesTag, to - from + 1);
-            await AuditReadAsync(Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), activity, cancellationToken).ConfigureAwait(false);
+            await AuditReadAsync(commitAudit, Audit(action, actor, id, detail is null ? $"bytes={from}-{to}" : $"bytes={from}-{to} {detail}"), activity, cancellationToken).ConfigureAwait(false);
             if (record.PlaintextBytes > 0 || start is not null)
             {
                 try
@@ -159,11 +168,11 @@ public sealed partial class RecordingVault(IBlobStore blobs, IMetadataStore meta
             : throw new RecordingNotFoundException(id);
 
     /// <summary>Commits a read's audit event; whatever keeps it out of the trail keeps the bytes in the vault.</summary>
-    private async Task AuditReadAsync(AuditEntry entry, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    private static async Task AuditReadAsync(Func<AuditEntry, CancellationToken, Task> commit, AuditEntry entry, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         try
         {
-            await metadata.AppendAuditAsync(entry, cancellationToken).ConfigureAwait(false);
+            await commit(entry, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -57,7 +57,7 @@ public sealed class ComplianceReportBuilderTests
         Assert.Equal(expected.GetValueOrDefault("pauses||refusedPauses"), root.GetProperty("pauses").GetProperty("refusals").GetArrayLength());
         Assert.Equal(expected.GetValueOrDefault("lostRecordings||count"), root.GetProperty("lostRecordings").GetArrayLength());
         var access = root.GetProperty("access");
-        foreach (var measure in new[] { "listens", "audioRequests", "views", "refusals" })
+        foreach (var measure in new[] { "listens", "listenSessions", "views", "refusals" })
         {
             Assert.Equal(expected.GetValueOrDefault($"access||{measure}"), access.GetProperty(measure).GetInt32());
         }
@@ -74,7 +74,7 @@ public sealed class ComplianceReportBuilderTests
         var text = ReportText.Write(report);
         Assert.Contains($"Calls: {expected["calls||total"]}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"Started by hand: {expected.GetValueOrDefault("manualStarts||count")}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains($"Listens: {expected["access||listens"]} ({expected.GetValueOrDefault("access||audioRequests")} audio requests)", text, StringComparison.Ordinal);
+        Assert.Contains($"Listens: {expected["access||listens"]} ({expected.GetValueOrDefault("access||listenSessions")} listening sessions)", text, StringComparison.Ordinal);
     }
 
     [Fact]

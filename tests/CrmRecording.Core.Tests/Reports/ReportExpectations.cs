@@ -78,8 +78,8 @@ internal static class ReportExpectations
             switch (a.Action)
             {
                 case "playback":
-                    Add("access||audioRequests");
-                    Add($"access.byUser|{user}|audioRequests");
+                    Add("access||listenSessions");
+                    Add($"access.byUser|{user}|listenSessions");
                     listens.Add(user.ToUpperInvariant() + "/" + a.RecordingId);
                     break;
                 case "recording-viewed":

@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests.Playback;
 
-/// <summary>Listens are audited before their first byte: concurrent listens all land in the chain, and none is served unrecorded.</summary>
+/// <summary>Listens are audited before their first byte: concurrent requests of a listen share one event in the chain, and none is served unrecorded.</summary>
 public sealed class PlaybackAuditTests(PlaybackFixture fixture) : IClassFixture<PlaybackFixture>
 {
     [Fact]
-    public async Task Audio_ConcurrentRangeListens_EachAuditedOnceInAnUnbrokenChain()
+    public async Task Audio_ConcurrentRangesOfOneListen_AuditedOnceInAnUnbrokenChain()
     {
         var seeded = await fixture.SeedAsync(SeedData.Users.SalesRep, 300_000);
         using var client = fixture.ClientFor(SeedData.EntraObjectIds.ComplianceReviewer);
@@ -27,11 +27,9 @@ public sealed class PlaybackAuditTests(PlaybackFixture fixture) : IClassFixture<
 
         Assert.All(Enumerable.Range(0, 24), i => Assert.Equal(seeded.Audio[(i * 10_000)..((i * 10_000) + 65_536)], bodies[i]));
         Assert.Null(AuditChain.Verify(await fixture.Metadata.ReadAuditAsync()));
-        var listens = await fixture.AuditOfAsync(seeded.Id);
-        Assert.All(listens, e => Assert.Equal("playback", e.Entry.Action));
-        Assert.Equal(
-            Enumerable.Range(0, 24).Select(i => $"bytes={i * 10_000}-{(i * 10_000) + 65_535}").Order(StringComparer.Ordinal),
-            listens.Select(e => e.Entry.Detail!.Split(' ')[0]).Order(StringComparer.Ordinal));
+        var listen = Assert.Single(await fixture.AuditOfAsync(seeded.Id));
+        Assert.Equal("playback", listen.Entry.Action);
+        Assert.Contains(listen.Entry.Detail!.Split(' ')[0], Enumerable.Range(0, 24).Select(i => $"bytes={i * 10_000}-{(i * 10_000) + 65_535}"));
     }
 
     [Fact]

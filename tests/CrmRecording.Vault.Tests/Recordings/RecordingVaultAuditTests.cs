@@ -85,6 +85,44 @@ public sealed class RecordingVaultAuditTests : IAsyncLifetime
         Assert.Equal(10_000, output.Length);
     }
 
+    [Fact]
+    public async Task Export_WithACommitHook_WritesNothingUntilTheHookReturns()
+    {
+        var audio = RandomNumberGenerator.GetBytes(20_000);
+        var record = await _vault.ImportAsync(new MemoryStream(audio), new ImportRequest("tester"));
+        var handed = new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new MemoryStream();
+
+        var export = _vault.ExportAsync(record.Id, 100, 8_099, output, "listener", "playback", "status=206", (entry, _) =>
+        {
+            handed.SetResult(entry);
+            return committed.Task;
+        });
+        var entry = await handed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var writtenBeforeCommit = output.Length;
+        committed.SetResult();
+        await export.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, writtenBeforeCommit);
+        Assert.Equal(("playback", "listener", record.Id.Value, "bytes=100-8099 status=206"), (entry.Action, entry.Actor, entry.RecordingId, entry.Detail));
+        Assert.Equal(audio[100..8_100], output.ToArray());
+        Assert.DoesNotContain(await _metadata.ReadAuditAsync(), e => e.Entry.Action == "playback");
+    }
+
+    [Fact]
+    public async Task Export_CommitHookFails_WritesNoByteAndSaysWhy()
+    {
+        var record = await _vault.ImportAsync(new MemoryStream(RandomNumberGenerator.GetBytes(20_000)), new ImportRequest("tester"));
+        var output = new MemoryStream();
+
+        var failure = await Assert.ThrowsAsync<AuditUnavailableException>(() => _vault.ExportAsync(
+            record.Id, 0, 9_999, output, "listener", "playback", null, (_, _) => Task.FromException(new IOException("disk full"))));
+
+        Assert.IsType<IOException>(failure.InnerException);
+        Assert.Equal(0, output.Length);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");

@@ -3,6 +3,7 @@ using CrmRecording.Vault.Keys;
 using CrmRecording.Vault.Metadata;
 using CrmRecording.Vault.Recordings;
 using CrmRecording.Vault.Reports;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrmRecording.Vault.Tests.Reports;
 
@@ -12,7 +13,7 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
     protected static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _dir = new();
-    private readonly ManualTime _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private IMetadataStore _metadata = null!;
     private RecordingVault _vault = null!;
 
@@ -27,8 +28,8 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
         (_metadata, var source) = await CreateAsync();
         Source = source;
         await _metadata.MigrateAsync();
-        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.Now);
-        _vault = new RecordingVault(new CrmRecording.Vault.Blobs.LocalBlobStore(_dir.Combine("recordings"), _time.Now), _metadata, keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
+        var keys = LocalKeyRing.OpenOrCreate(_dir.Combine("keyring.json"), _time.GetUtcNow());
+        _vault = new RecordingVault(new CrmRecording.Vault.Blobs.LocalBlobStore(_dir.Combine("recordings"), _time.GetUtcNow()), _metadata, keys, RetentionClasses.Default, _time) { ChunkSize = 4096 };
     }
 
     public virtual async Task DisposeAsync()
@@ -44,8 +45,8 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
         var deleted = await ImportAsync("c-erase");
         var held = await ImportAsync("c-erase");
         await _vault.PlaceHoldAsync(held.Id, "litigation 2026-17", "legal");
-        _time.Now += TimeSpan.FromHours(1);
-        var since = _time.Now;
+        _time.Advance(TimeSpan.FromHours(1));
+        var since = _time.GetUtcNow();
 
         await _vault.EraseContactAsync("c-erase", "dpo");
 
@@ -79,7 +80,7 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
     public async Task VerifyAuditChain_IntactTrail_NamesItsLastEvent()
     {
         await ImportAsync("c1");
-        _time.Now += TimeSpan.FromMinutes(5);
+        _time.Advance(TimeSpan.FromMinutes(5));
         var last = await ImportAsync("c2");
 
         var state = await Source.VerifyAuditChainAsync();
@@ -96,7 +97,7 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
     public async Task ReadAuditSince_ReturnsEventsFromThatInstantOn()
     {
         await ImportAsync("c1");
-        _time.Now += TimeSpan.FromDays(1);
+        _time.Advance(TimeSpan.FromDays(1));
         var second = await ImportAsync("c2");
 
         var audit = await Source.ReadAuditSinceAsync(Start.AddDays(1));

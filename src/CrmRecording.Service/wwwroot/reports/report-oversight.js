@@ -18,11 +18,11 @@ const roleName = (role) => roleNames[role] ?? role;
 export function accessSection(report) {
   const a = report.access;
   return section("access", "Who listened, and who was refused",
-    tilesAt("/access", a, [["listens", "Listens (user and recording)"], ["audioRequests", "Audio requests"], ["views", "Recordings viewed"], ["refusals", "Refusals"]]),
+    tilesAt("/access", a, [["listens", "Listens (user and recording)"], ["listenSessions", "Listening sessions"], ["views", "Recordings viewed"], ["refusals", "Refusals"]]),
     chart({
       id: "chart-roles", title: "Listens by role", horizontal: true, labelTitle: "Access as",
       labels: a.byRole.map((r) => roleName(r.role)),
-      series: [["listens", "Listens"], ["audioRequests", "Audio requests"], ["views", "Views"]].map(([key, label]) => ({ label, values: a.byRole.map((r) => r[key]), pointer: (i) => `/access/byRole/${i}/${key}` })),
+      series: [["listens", "Listens"], ["listenSessions", "Listening sessions"], ["views", "Views"]].map(([key, label]) => ({ label, values: a.byRole.map((r) => r[key]), pointer: (i) => `/access/byRole/${i}/${key}` })),
       empty: "Nobody opened a recording in this period.",
     }),
     table({
@@ -35,7 +35,7 @@ export function accessSection(report) {
       columns: [
         { title: "User", cell: (u) => userName(u.user) },
         { title: "Access as", cell: (u) => roleName(u.role) },
-        ...[["listens", "Listens"], ["audioRequests", "Audio requests"], ["views", "Views"], ["refusals", "Refusals"]].map(([key, title]) => ({ title, num: true, cell: (u, i) => figure(u[key], `/access/byUser/${i}/${key}`) })),
+        ...[["listens", "Listens"], ["listenSessions", "Listening sessions"], ["views", "Views"], ["refusals", "Refusals"]].map(([key, title]) => ({ title, num: true, cell: (u, i) => figure(u[key], `/access/byUser/${i}/${key}`) })),
       ],
       rows: a.byUser,
       empty: "nobody opened a recording in this period.",
