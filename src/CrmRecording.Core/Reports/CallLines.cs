@@ -12,7 +12,7 @@ internal sealed class CallLines(ReportLinks links, ReportZone zone, IReadOnlyDic
         zone.Show(call.CreatedAt),
         call.Decision,
         call.DecidingJurisdiction,
-        call.Recordings.Where(r => r.VaultId is not null).Select(r => Recording(call.Crm, r.VaultId!)).ToList(),
+        call.VaultIds.Select(id => Recording(call.Crm, id)).ToList(),
         Crm(call.Record),
         Crm(call.Customer),
         call.Activity is { } activity ? Crm(activity) : null);

@@ -7,31 +7,44 @@ public static partial class ComplianceReportBuilder
 
     private static AccessFigures AccessOf(List<ReportAuditRow> periodAudit, CallLines lines, IReadOnlyList<ReportCallRow> allCalls)
     {
-        var crmOf = CrmOfRecordings(allCalls);
-        var relevant = periodAudit.Where(a => a.Action is AuditDetail.Listen or AuditDetail.View or AuditDetail.Refusal)
-            .Select(a => (Event: a, User: AuditDetail.UserId(a.Actor)))
-            .ToList();
-        var users = relevant.GroupBy(r => r.User, StringComparer.OrdinalIgnoreCase)
-            .Select(g =>
+        // One pass over the period's trail, each user's events gathered as they come (user ids compare case-blind).
+        var users = new Dictionary<string, UserAccess>(StringComparer.OrdinalIgnoreCase);
+        var refusals = new List<(ReportAuditRow Event, string User)>();
+        foreach (var a in periodAudit)
+        {
+            if (a.Action is not (AuditDetail.Listen or AuditDetail.View or AuditDetail.Refusal))
             {
-                var events = g.Select(r => r.Event).ToList();
-                // The latest basis: newest first, stopping at the first event that states one.
-                var role = events.Where(e => e.Action != AuditDetail.Refusal).OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
-                    .Select(e => AuditDetail.Basis(e.Detail)).FirstOrDefault(b => b is not null) ?? NoRole;
-                return new AccessByUser(lines.User(g.Key), role, ListensOf(events), events.Count(e => e.Action == AuditDetail.Listen), events.Count(e => e.Action == AuditDetail.View), events.Count(e => e.Action == AuditDetail.Refusal));
-            })
+                continue;
+            }
+
+            var user = AuditDetail.UserId(a.Actor);
+            if (!users.TryGetValue(user, out var access))
+            {
+                users[user] = access = new UserAccess(user);
+            }
+
+            access.Add(a);
+            if (a.Action == AuditDetail.Refusal)
+            {
+                refusals.Add((a, user));
+            }
+        }
+
+        var byUser = users.Values
+            .Select(u => new AccessByUser(lines.User(u.Id), u.Role(), u.Recordings.Count, u.Sessions, u.Views, u.Refusals))
             .OrderByDescending(u => u.Listens).ThenByDescending(u => u.ListenSessions).ThenBy(u => u.User.Id, StringComparer.Ordinal)
             .ToList();
+        var crmOf = refusals.Count == 0 ? [] : CrmOfRecordings(allCalls);
         return new AccessFigures(
-            ListensOf(relevant.Select(r => r.Event)),
-            relevant.Count(r => r.Event.Action == AuditDetail.Listen),
-            relevant.Count(r => r.Event.Action == AuditDetail.View),
-            relevant.Count(r => r.Event.Action == AuditDetail.Refusal),
-            users,
-            users.GroupBy(u => u.Role, StringComparer.Ordinal)
+            byUser.Sum(u => u.Listens),
+            byUser.Sum(u => u.ListenSessions),
+            byUser.Sum(u => u.Views),
+            refusals.Count,
+            byUser,
+            byUser.GroupBy(u => u.Role, StringComparer.Ordinal)
                 .Select(g => new AccessByRole(g.Key, g.Count(), g.Sum(u => u.Listens), g.Sum(u => u.ListenSessions), g.Sum(u => u.Views)))
                 .OrderByDescending(r => r.Listens).ThenBy(r => r.Role, StringComparer.Ordinal).ToList(),
-            relevant.Where(r => r.Event.Action == AuditDetail.Refusal).OrderBy(r => r.Event.At).ThenBy(r => r.Event.Sequence)
+            refusals.OrderBy(r => r.Event.At).ThenBy(r => r.Event.Sequence)
                 .Select(r => new AccessRefusalLine(
                     lines.Zone.Show(r.Event.At),
                     lines.User(r.User),
@@ -40,12 +53,49 @@ public static partial class ComplianceReportBuilder
                 .ToList());
     }
 
-    /// <summary>A listen is a (user, recording) pair with audio served, however many range requests it took.</summary>
-    private static int ListensOf(IEnumerable<ReportAuditRow> events) =>
-        events.Where(e => e.Action == AuditDetail.Listen && e.RecordingId is not null)
-            .Select(e => (AuditDetail.UserId(e.Actor).ToUpperInvariant(), e.RecordingId!))
-            .Distinct()
-            .Count();
+    /// <summary>One user's listens, views and refusals in the period.</summary>
+    private sealed class UserAccess(string id)
+    {
+        private readonly List<ReportAuditRow> _granted = [];
+
+        public string Id => id;
+
+        /// <summary>The recordings whose audio was served to the user: a listen is a (user, recording) pair, however many range requests it took.</summary>
+        public HashSet<string> Recordings { get; } = new(StringComparer.Ordinal);
+
+        public int Sessions { get; private set; }
+
+        public int Views { get; private set; }
+
+        public int Refusals { get; private set; }
+
+        public void Add(ReportAuditRow e)
+        {
+            switch (e.Action)
+            {
+                case AuditDetail.Refusal:
+                    Refusals++;
+                    return;
+                case AuditDetail.Listen:
+                    Sessions++;
+                    if (e.RecordingId is { } recording)
+                    {
+                        Recordings.Add(recording);
+                    }
+
+                    break;
+                default:
+                    Views++;
+                    break;
+            }
+
+            _granted.Add(e);
+        }
+
+        /// <summary>The latest basis: newest first, stopping at the first event that states one.</summary>
+        public string Role() =>
+            _granted.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Select(e => AuditDetail.Basis(e.Detail)).FirstOrDefault(b => b is not null) ?? NoRole;
+    }
 
     /// <summary>Which CRM each stored recording's call was placed in, for the player's sign-in.</summary>
     private static Dictionary<string, string> CrmOfRecordings(IEnumerable<ReportCallRow> calls)
@@ -53,9 +103,9 @@ public static partial class ComplianceReportBuilder
         var crm = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var call in calls)
         {
-            foreach (var recording in call.Recordings.Where(r => r.VaultId is not null))
+            foreach (var id in call.VaultIds)
             {
-                crm[recording.VaultId!] = call.Crm;
+                crm[id] = call.Crm;
             }
         }
 

@@ -6,7 +6,7 @@ public static partial class ComplianceReportBuilder
     private static List<ManualStartLine> ManualStartsOf(List<ReportCallRow> calls, IReadOnlyList<ReportAuditRow> audit, CallLines lines, DateTimeOffset now)
     {
         var started = calls.Where(c => c.ManualStart is not null).ToList();
-        var recordings = started.SelectMany(c => c.Recordings).Where(r => r.VaultId is not null).Select(r => r.VaultId!).ToHashSet(StringComparer.Ordinal);
+        var recordings = started.SelectMany(c => c.VaultIds).ToHashSet(StringComparer.Ordinal);
         // One pass over the trail: the grants on the hand-started calls' recordings, by recording.
         var grants = audit.Where(a => a.At <= now && a.RecordingId is { } id && recordings.Contains(id) && AuditDetail.IsGrant(a.Action))
             .ToLookup(a => a.RecordingId!, StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public static partial class ComplianceReportBuilder
     /// <summary>The first access to the call's recordings granted to someone other than its rep.</summary>
     private static ReportReview? ReviewOf(ReportCallRow call, ILookup<string, ReportAuditRow> grants, CallLines lines)
     {
-        var first = call.Recordings.Where(r => r.VaultId is not null).SelectMany(r => grants[r.VaultId!])
+        var first = call.VaultIds.SelectMany(id => grants[id])
             .Where(a => !string.Equals(AuditDetail.UserId(a.Actor), call.RepId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(a => a.At).ThenBy(a => a.Sequence)
             .FirstOrDefault();
@@ -31,24 +31,16 @@ public static partial class ComplianceReportBuilder
 
     private static PauseFigures PausesOf(List<ReportCallRow> calls, CallLines lines)
     {
-        var spans = calls.SelectMany(c => c.PausedSpans.Select(s => (Call: c, Span: s))).ToList();
         var refusals = calls.SelectMany(c => c.PauseRefusals.Select(r => (Call: c, Refusal: r))).OrderBy(r => r.Refusal.At).ToList();
         return new PauseFigures(
-            spans.Count,
-            Math.Round(spans.Sum(s => PausedSeconds(s.Call, s.Span)), 3),
-            calls.Count(c => c.PausedSpans.Count > 0),
+            calls.Sum(c => c.PausedSpans),
+            calls.Sum(c => c.PausedMilliseconds) / 1000.0,
+            calls.Count(c => c.PausedSpans > 0),
             refusals.Count,
             refusals.Select(r => new PauseRefusalLine(lines.Line(r.Call), lines.Zone.Show(r.Refusal.At), r.Refusal.Reason)).ToList());
     }
 
-    /// <summary>A span still open when the call ended lasts until the end; one with no end known counts nothing.</summary>
-    private static double PausedSeconds(ReportCallRow call, ReportPausedSpan span)
-    {
-        var end = span.ResumedAt ?? call.EndedAt ?? span.PausedAt;
-        return Math.Max(0, (end - span.PausedAt).TotalSeconds);
-    }
-
     private static List<LostRecordingLine> LostOf(List<ReportCallRow> calls, CallLines lines) =>
-        calls.SelectMany(c => c.Recordings.Where(r => r.Status == "lost").Select(r => new LostRecordingLine(lines.Line(c), r.RecordingSid, r.Problem ?? "no reason recorded")))
+        calls.SelectMany(c => c.LostRecordings.Select(r => new LostRecordingLine(lines.Line(c), r.RecordingSid, r.Problem ?? "no reason recorded")))
             .ToList();
 }

@@ -8,8 +8,6 @@ public static partial class ComplianceReportBuilder
     /// <summary>How many calls <see cref="LawfulBasisFigures.CallList"/> lists (oldest first); its <c>Calls</c> counts them all.</summary>
     public const int MaxListed = 1000;
 
-    private static readonly string[] Answers = ["consent-granted", "consent-declined", "consent-timeout", "consent-unrecognized"];
-
     private static CallFigures CallsOf(List<ReportCallRow> calls) => new(
         calls.Count,
         ByDecision(calls),
@@ -27,10 +25,8 @@ public static partial class ComplianceReportBuilder
     {
         // An asked call is one with an answer logged to the consent question; its last answer counts.
         var asked = calls
-            .Where(c => c.Decision == "record-after-consent")
-            .Select(c => (Call: c, Answer: c.ConsentEvents.Where(e => Answers.Contains(e.Kind)).OrderBy(e => e.At).LastOrDefault()))
-            .Where(a => a.Answer is not null)
-            .Select(a => (a.Call, Answer: a.Answer!))
+            .Where(c => c.Decision == "record-after-consent" && c.ConsentAnswer is not null)
+            .Select(c => (Call: c, Answer: c.ConsentAnswer!))
             .ToList();
         return new ConsentFigures(
             Count(asked.Select(a => a.Answer.Kind)),
@@ -56,7 +52,7 @@ public static partial class ComplianceReportBuilder
     private static LawfulBasisFigures LawfulBasisOf(List<ReportCallRow> calls, CallLines lines)
     {
         var recorded = calls
-            .Where(c => c.Decision is "record" or "record-after-notice" && c.Recordings.Any(r => r.Status != "discarded"))
+            .Where(c => c.Decision is "record" or "record-after-notice" && c.Recorded)
             .ToList();
         return new LawfulBasisFigures(
             recorded.Count,

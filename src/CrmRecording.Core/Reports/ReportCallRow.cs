@@ -1,13 +1,15 @@
 namespace CrmRecording.Core.Reports;
 
 /// <summary>
-/// One call as the call store returns it for a report: the decision with its deciding jurisdiction and rule, the
-/// consent evidence, pauses, the hand start and the recordings; no phone number.
+/// One call as the report counts it (<see cref="ReportCallEvidence.ToRow"/>): the decision, the last consent answer,
+/// pause totals, the recordings' vault ids, and in full only what the report lists line by line (refused pauses, the
+/// hand start, lost recordings). The call store keeps these fields beside each call, so a report reads no documents.
 /// </summary>
-/// <param name="RepId">The rep's id in the CRM.</param>
-/// <param name="Decision">The decision's wire name (<c>record-after-consent</c>).</param>
-/// <param name="DecidingJurisdiction">The strictest jurisdiction weighed; null on calls stored before it was kept.</param>
-/// <param name="DecidingRule">Its rule's wire name (<c>one-party</c>); null when not kept.</param>
+/// <param name="ConsentAnswer">The last answer to the consent question; null when none was logged.</param>
+/// <param name="PausedSpans">How many times recording was paused.</param>
+/// <param name="PausedMilliseconds">How long it stayed paused in all (a span open at the end lasts until the end).</param>
+/// <param name="Recorded">Whether a recording was made and not discarded.</param>
+/// <param name="VaultIds">The vault's ids of the call's stored recordings.</param>
 public sealed record ReportCallRow(
     string Id,
     string Crm,
@@ -23,26 +25,17 @@ public sealed record ReportCallRow(
     ReportCrmRef Record,
     ReportCrmRef Customer,
     ReportCrmRef? Activity,
-    IReadOnlyList<ReportConsentEvent> ConsentEvents,
-    IReadOnlyList<ReportPausedSpan> PausedSpans,
+    ReportConsentAnswer? ConsentAnswer,
+    int PausedSpans,
+    long PausedMilliseconds,
+    bool Recorded,
+    IReadOnlyList<string> VaultIds,
     IReadOnlyList<ReportPauseRefusal> PauseRefusals,
     ReportManualStart? ManualStart,
-    IReadOnlyList<ReportCallRecording> Recordings);
+    IReadOnlyList<ReportLostRecording> LostRecordings);
 
-/// <summary>A record by its CRM's own id.</summary>
-public sealed record ReportCrmRef(string Crm, string Entity, string Id);
+/// <param name="Kind">consent-granted, consent-declined, consent-timeout or consent-unrecognized.</param>
+public sealed record ReportConsentAnswer(string Kind, string DisclosureKind, string DisclosureVersion);
 
-/// <param name="Kind">disclosure-played, consent-granted, consent-declined, consent-timeout, consent-unrecognized, manual-start.</param>
-public sealed record ReportConsentEvent(string Kind, DateTimeOffset At, string DisclosureKind, string DisclosureVersion);
-
-public sealed record ReportPausedSpan(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt);
-
-public sealed record ReportPauseRefusal(DateTimeOffset At, string Reason);
-
-/// <param name="By">The rep's id in the CRM.</param>
-public sealed record ReportManualStart(string By, DateTimeOffset At, string Attestation);
-
-/// <param name="Status">in-progress, paused, stopped, ingesting, stored, discarded, absent, failed or lost.</param>
-/// <param name="VaultId">The vault's id once stored.</param>
-/// <param name="Problem">Why it ended without audio.</param>
-public sealed record ReportCallRecording(string RecordingSid, string Status, string? VaultId, string? Problem);
+/// <param name="Problem">Why it ended without audio; null when no reason was recorded.</param>
+public sealed record ReportLostRecording(string RecordingSid, string? Problem);

@@ -148,11 +148,12 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         }
 
         await ExecuteAsync(connection, tx, "CREATE INDEX IF NOT EXISTS calls_unsettled ON calls (settled, created_at);", cancellationToken).ConfigureAwait(false);
-        // Added later: the calls of a period, for the compliance report.
-        await ExecuteAsync(connection, tx, ReportIndex, cancellationToken).ConfigureAwait(false);
+        // Added later: what the compliance report counts of each call, in columns its covering index holds.
+        await AddReportColumnsAsync(connection, tx, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         await tx.DisposeAsync().ConfigureAwait(false);
         await ProtectStoredNumbersAsync(cancellationToken).ConfigureAwait(false);
+        await FillReportColumnsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(CallRecord record, CancellationToken cancellationToken = default)
@@ -161,7 +162,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         var stored = record with { Version = 1 };
         var document = Serialize(stored, await KeyAsync(cancellationToken).ConfigureAwait(false));
         await WriteAsync(
-            "INSERT INTO calls (id, version, created_at, manual, settled, lost, document) VALUES (@id, @version, @created, @manual, @settled, @lost, @document);",
+            InsertStatement,
             command => Bind(command, stored, document),
             cancellationToken).ConfigureAwait(false);
     }
@@ -190,7 +191,7 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
             var expected = current.Version;
             var document = Serialize(next, await KeyAsync(cancellationToken).ConfigureAwait(false));
             var updated = await WriteAsync(
-                "UPDATE calls SET version = @version, manual = @manual, settled = @settled, lost = @lost, document = @document WHERE id = @id AND version = @expected;",
+                UpdateStatement,
                 command =>
                 {
                     Bind(command, next, document);
@@ -259,10 +260,17 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         Add(command, "@id", call.Id);
         Add(command, "@version", call.Version);
         Add(command, "@created", call.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        Add(command, "@manual", call.ManualStart is null ? 0 : 1);
         Add(command, "@settled", call.IsSettled ? 1 : 0);
-        Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
+        BindFlags(command, call);
         Add(command, "@document", document);
+        CallReportColumns.Bind(command, call);
+    }
+
+    /// <summary>Whether the call was started by hand, and how many of its recordings ended lost.</summary>
+    private static void BindFlags(DbCommand command, CallRecord call)
+    {
+        Add(command, "@manual", call.ManualStart is null ? 0 : 1);
+        Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -17,10 +17,11 @@ public sealed class ComplianceReports(ICallReportSource calls, IVaultReportSourc
         var now = time.GetUtcNow();
         var callRows = calls.ListForReportAsync(request.From, request.To, cancellationToken);
         var retention = vault.ListRetentionAsync(now + ComplianceReportBuilder.DueWindow, cancellationToken);
-        var audit = vault.ReadAuditSinceAsync(request.From, cancellationToken);
-        var chain = Task.Run(() => vault.VerifyAuditChainAsync(cancellationToken), cancellationToken);
-        await Task.WhenAll(callRows, retention, audit, chain).ConfigureAwait(false);
-        var sources = new ReportSources(await callRows.ConfigureAwait(false), await retention.ConfigureAwait(false), await audit.ConfigureAwait(false), await chain.ConfigureAwait(false), rules);
+        // The trail is read once: the whole chain verified, the period's events kept.
+        var audit = Task.Run(() => vault.VerifyAndReadAuditAsync(request.From, cancellationToken), cancellationToken);
+        await Task.WhenAll(callRows, retention, audit).ConfigureAwait(false);
+        var (chain, since) = await audit.ConfigureAwait(false);
+        var sources = new ReportSources(await callRows.ConfigureAwait(false), await retention.ConfigureAwait(false), since, chain, rules);
         return ComplianceReportBuilder.Build(request, sources, now, links);
     }
 

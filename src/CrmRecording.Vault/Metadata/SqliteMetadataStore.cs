@@ -203,7 +203,13 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IOutbox
 
     private static string? Nullable(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    private const string IsoFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
 
-    internal static DateTimeOffset ParseIso(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString(IsoFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <see cref="Iso"/>'s form exactly (the fast path, as every row is written), any other ISO 8601 form generally.</summary>
+    internal static DateTimeOffset ParseIso(string text) =>
+        DateTimeOffset.TryParseExact(text, IsoFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -23,6 +23,28 @@ internal static class ChainVerifier
         return new AuditChainState(total, seen.BeforeLast?.Sequence, seen.BeforeLast?.Entry.At, seen.BeforeLast?.Entry.Action, broken.Sequence, broken.Reason);
     }
 
+    /// <summary>Verifies while keeping the events at or after <paramref name="from"/> (all of them, also past a break), in time order.</summary>
+    public static (AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since) VerifyAndKeep(IEnumerable<AuditEvent> events, DateTimeOffset from)
+    {
+        var kept = new List<ReportAuditRow>();
+        var chain = Verify(Keep(events, from, kept));
+        kept.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Sequence.CompareTo(b.Sequence));
+        return (chain, kept);
+    }
+
+    private static IEnumerable<AuditEvent> Keep(IEnumerable<AuditEvent> events, DateTimeOffset from, List<ReportAuditRow> kept)
+    {
+        foreach (var e in events)
+        {
+            if (e.Entry.At >= from)
+            {
+                kept.Add(new ReportAuditRow(e.Sequence, e.Entry.At, e.Entry.Action, e.Entry.Actor, e.Entry.RecordingId, e.Entry.Detail));
+            }
+
+            yield return e;
+        }
+    }
+
     private sealed class Seen
     {
         private IEnumerator<AuditEvent>? _source;

@@ -13,4 +13,10 @@ public interface IVaultReportSource : IAsyncDisposable
 
     /// <summary>Recomputes the whole hash chain from its first event.</summary>
     Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Both of the above in one pass over the trail: the whole chain recomputed, and the events at or after
+    /// <paramref name="from"/> in time order (chain order among equal times), whether or not the chain holds.
+    /// </summary>
+    Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default);
 }

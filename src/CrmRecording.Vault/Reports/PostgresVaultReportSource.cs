@@ -7,6 +7,8 @@ namespace CrmRecording.Vault.Reports;
 /// <summary>The report's reads from the PostgreSQL metadata database.</summary>
 public sealed class PostgresVaultReportSource(string connectionString) : IVaultReportSource
 {
+    private const string ChainQuery = "SELECT seq, at, at_100ns, action, actor, recording_id, detail, prev_hash, hash FROM audit_events ORDER BY seq;";
+
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
     public async Task<IReadOnlyList<ReportRecordingRow>> ListRetentionAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
@@ -52,9 +54,17 @@ public sealed class PostgresVaultReportSource(string connectionString) : IVaultR
     public async Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("SELECT seq, at, at_100ns, action, actor, recording_id, detail, prev_hash, hash FROM audit_events ORDER BY seq;", connection);
+        await using var command = new NpgsqlCommand(ChainQuery, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return ChainVerifier.Verify(Events(reader, cancellationToken));
+    }
+
+    public async Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(ChainQuery, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -16,6 +16,8 @@ public sealed class SqliteVaultReportSource(string databasePath) : IVaultReportS
         DefaultTimeout = 30,
     }.ToString();
 
+    private const string ChainQuery = "SELECT seq, at, action, actor, recording_id, detail, prev_hash, hash FROM audit_events ORDER BY seq;";
+
     public async Task<IReadOnlyList<ReportRecordingRow>> ListRetentionAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -62,9 +64,18 @@ public sealed class SqliteVaultReportSource(string databasePath) : IVaultReportS
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at, action, actor, recording_id, detail, prev_hash, hash FROM audit_events ORDER BY seq;";
+        command.CommandText = ChainQuery;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return ChainVerifier.Verify(Events(reader, cancellationToken));
+    }
+
+    public async Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ChainQuery;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

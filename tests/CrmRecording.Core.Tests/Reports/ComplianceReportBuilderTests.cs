@@ -14,9 +14,9 @@ public sealed class ComplianceReportBuilderTests
     [InlineData(42, 60)]
     public void Build_GeneratedPeriod_EveryFigureInJsonAndCsvEqualsTheOneCountedFromTheRawRows(int seed, int calls)
     {
-        var sources = ReportScenario.Generate(seed, calls);
+        var (evidence, sources) = ReportScenario.GenerateWithEvidence(seed, calls);
         var report = ComplianceReportBuilder.Build(new ReportRequest(ReportScenario.From, ReportScenario.To, NewYork), sources, ReportScenario.Now, ReportLinks.PlayerOnly);
-        var expected = ReportExpectations.Of(sources, ReportScenario.From, ReportScenario.To, ReportScenario.Now);
+        var expected = ReportExpectations.Of(evidence, sources, ReportScenario.From, ReportScenario.To, ReportScenario.Now);
         var csv = CsvFacts(ReportCsv.Write(report));
         using var json = JsonDocument.Parse(ReportJson.Write(report));
 
@@ -27,7 +27,7 @@ public sealed class ComplianceReportBuilderTests
             Assert.Equal(value.ToString(CultureInfo.InvariantCulture), shown);
         }
 
-        Assert.Equal(expected["pauses||pausedMs"] / 1000.0, double.Parse(csv["pauses||pausedSeconds"], CultureInfo.InvariantCulture), 2);
+        Assert.Equal(expected["pauses||pausedMs"] / 1000.0, double.Parse(csv["pauses||pausedSeconds"], CultureInfo.InvariantCulture), 3);
         var root = json.RootElement;
         Assert.Equal(expected["calls||total"], root.GetProperty("calls").GetProperty("total").GetInt32());
         foreach (var d in root.GetProperty("calls").GetProperty("byDecision").EnumerateArray())
@@ -127,7 +127,7 @@ public sealed class ComplianceReportBuilderTests
     {
         var rep = ReportScenario.Reps[0];
         var reviewer = ReportScenario.Reviewers[0];
-        var call = ReportScenario.Generate(2, 1).Calls[0] with
+        var call = (ReportScenario.GenerateWithEvidence(2, 1).Evidence[0] with
         {
             CreatedAt = ReportScenario.From.AddDays(1),
             Crm = "dynamics",
@@ -135,7 +135,7 @@ public sealed class ComplianceReportBuilderTests
             Decision = "record-after-notice",
             ManualStart = new ReportManualStart(rep, ReportScenario.From.AddDays(1), "Read the disclosure; the customer agreed"),
             Recordings = [new ReportCallRecording("RE1", "stored", "aaaa", null)],
-        };
+        }).ToRow();
         ReportAuditRow Event(long seq, int days, string user, string basis) => new(seq, ReportScenario.To.AddDays(days), "playback", $"crm-user:{user}", "aaaa", $"bytes=0-9 status=206 basis=\"{basis}\"");
         var sources = new ReportSources([call], [], [Event(1, 1, rep, "owner"), Event(2, 2, reviewer, "role:Recording Reviewer"), Event(3, 3, ReportScenario.Reviewers[1], "owner-manager")], new AuditChainState(3, 3, null, null, null, null), new ReportRules("r", "p", []));
 
@@ -151,7 +151,7 @@ public sealed class ComplianceReportBuilderTests
     [Fact]
     public void Build_SalesforceCall_LinksThePlayerWithSalesforceSignIn()
     {
-        var call = ReportScenario.Generate(9, 40).Calls.First(c => c.Crm == "salesforce" && c.Recordings.Any(r => r.VaultId is not null)) with { CreatedAt = ReportScenario.From, Decision = "record" };
+        var call = ReportScenario.Generate(9, 40).Calls.First(c => c.Crm == "salesforce" && c.VaultIds.Count > 0) with { CreatedAt = ReportScenario.From, Decision = "record" };
         var links = new ReportLinks(ReportLinks.DefaultPlayer, r => $"https://acme.my.salesforce.com/lightning/r/{r.Entity}/{r.Id}/view");
 
         var report = ComplianceReportBuilder.Build(new ReportRequest(ReportScenario.From, ReportScenario.To, TimeZoneInfo.Utc), new ReportSources([call], [], [], new AuditChainState(0, null, null, null, null, null), new ReportRules("r", "p", [])), ReportScenario.Now, links);

@@ -21,10 +21,13 @@ internal static class ReportScenario
     private static readonly string[] Answers = ["consent-granted", "consent-declined", "consent-timeout", "consent-unrecognized"];
     private static readonly string[] Bases = ["role:Recording Reviewer", "role:Recording Administrator", "owner", "owner-manager"];
 
-    public static ReportSources Generate(int seed, int calls)
+    public static ReportSources Generate(int seed, int calls) => GenerateWithEvidence(seed, calls).Sources;
+
+    /// <summary>The calls' evidence as generated, and the sources the report reads (each call's row derived from it).</summary>
+    public static (IReadOnlyList<ReportCallEvidence> Evidence, ReportSources Sources) GenerateWithEvidence(int seed, int calls)
     {
         var random = new Random(seed);
-        var rows = new List<ReportCallRow>();
+        var rows = new List<ReportCallEvidence>();
         var audit = new List<ReportAuditRow>();
         var recordings = new List<ReportRecordingRow>();
         long seq = 0;
@@ -88,7 +91,7 @@ internal static class ReportScenario
                 }
             }
 
-            rows.Add(new ReportCallRow(
+            rows.Add(new ReportCallEvidence(
                 $"{i:x32}",
                 crm,
                 rep,
@@ -113,11 +116,11 @@ internal static class ReportScenario
         audit.Sort((a, b) => a.At.CompareTo(b.At));
         var ordered = audit.Select((a, k) => a with { Sequence = k + 1 }).ToList();
         var last = ordered.LastOrDefault();
-        return new ReportSources(
-            rows,
+        return (rows, new ReportSources(
+            rows.Select(r => r.ToRow()).ToList(),
             recordings.Where(r => r.HeldAt is not null || r.DeleteAfter < Now + ComplianceReportBuilder.DueWindow).ToList(),
             ordered.Where(a => a.At >= From && a.At <= Now).ToList(),
             new AuditChainState(ordered.Count, last?.Sequence, last?.At, last?.Action, null, null),
-            new ReportRules("rules 2026.11; policy default", "default", [new OverrideLine("US-NV", "all-party", "counsel's reading of NRS 200.620")]));
+            new ReportRules("rules 2026.11; policy default", "default", [new OverrideLine("US-NV", "all-party", "counsel's reading of NRS 200.620")])));
     }
 }

@@ -30,7 +30,11 @@ public sealed class SqliteVaultReportSourceTests : VaultReportSourceContract
         }
 
         var state = await Source.VerifyAuditChainAsync();
+        var (chain, since) = await Source.VerifyAndReadAuditAsync(DateTimeOffset.MinValue);
 
+        Assert.Equal(state, chain);
+        Assert.Equal([1L, 2L, 3L], since.Select(e => e.Sequence));
+        Assert.Equal("nothing to see", since[1].Detail);
         Assert.False(state.Intact);
         Assert.Equal(2, state.BrokenAt);
         Assert.Contains("event 2 was altered", state.BrokenReason, StringComparison.Ordinal);

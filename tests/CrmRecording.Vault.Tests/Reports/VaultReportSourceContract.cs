@@ -106,6 +106,24 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
         Assert.Equal(Start.AddDays(1), audit[0].At);
     }
 
+    [Fact]
+    public async Task VerifyAndReadAudit_OnePass_GivesWhatTheTwoSeparateReadsGive()
+    {
+        await ImportAsync("c1");
+        _time.Advance(TimeSpan.FromDays(1));
+        await ImportAsync("c2");
+        await ImportAsync("c3");
+        _time.Advance(TimeSpan.FromHours(2));
+        await ImportAsync("c4");
+
+        var (chain, since) = await Source.VerifyAndReadAuditAsync(Start.AddDays(1));
+
+        Assert.Equal(await Source.VerifyAuditChainAsync(), chain);
+        var separate = await Source.ReadAuditSinceAsync(Start.AddDays(1));
+        Assert.Equal(3, since.Count);
+        Assert.Equal(separate, since);
+    }
+
     protected Task<RecordingRecord> ImportAsync(string contact, string? retention = null) =>
         _vault.ImportAsync(new MemoryStream(RandomNumberGenerator.GetBytes(2000)), new ImportRequest("tester", contact, "CA1", retention));
 }
