@@ -5,14 +5,8 @@
 local bytes = tonumber(os.getenv("RANGE_BYTES"))
 local token = os.getenv("RANGE_TOKEN")
 local size = 65536
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("seed", threads)
-end
-init = function(args)
-  math.randomseed(seed * 7919 + os.time())
-end
+-- wrk-seed.lua, found beside this script (wrk loads it by the path it was given, e.g. scripts/bench-range.lua).
+dofile((debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "") .. "wrk-seed.lua")
 request = function()
   local start = math.random(0, bytes - size)
   local headers = { Range = string.format("bytes=%d-%d", start, start + size - 1) }

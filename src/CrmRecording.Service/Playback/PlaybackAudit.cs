@@ -4,6 +4,7 @@ using System.Text.Json;
 using CrmRecording.Service.Auth;
 using CrmRecording.Vault.Audit;
 using CrmRecording.Vault.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmRecording.Service.Playback;
 
@@ -69,6 +70,10 @@ internal static class PlaybackAudit
 
         return text.ToString();
     }
+
+    /// <summary>503: what was asked for is handed out only once its event is in the audit trail, and that write failed.</summary>
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The audit trail cannot be written just now", detail: detail);
 
     public static Task AppendAsync(this IMetadataStore metadata, TimeProvider time, string action, string actor, string? recordingId, string detail, CancellationToken cancellationToken) =>
         metadata.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), action, actor, recordingId, detail), cancellationToken);

@@ -118,7 +118,7 @@ internal static class PlaybackEndpoints
         catch (CrmRecording.Vault.Audit.AuditUnavailableException)
         {
             // Nothing was read: the waveform is audio too, shown only once its view is on record.
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The audit trail cannot be written just now", detail: "The waveform is shown only once its view is in the audit trail; try again shortly.");
+            return PlaybackAudit.Unavailable("The waveform is shown only once its view is in the audit trail; try again shortly.");
         }
         catch (InvalidDataException ex)
         {

@@ -15,7 +15,7 @@ namespace CrmRecording.Service.Reports;
 /// <c>GET /api/reports/compliance</c>: the compliance report as JSON or CSV, for Recording Reviewers and Recording
 /// Administrators (Dynamics roles; Salesforce custom permissions) with a bearer token, as the player's API checks them.
 /// </summary>
-internal static class ComplianceReportEndpoints
+internal static partial class ComplianceReportEndpoints
 {
     public const string CsvType = "text/csv";
 
@@ -30,7 +30,8 @@ internal static class ComplianceReportEndpoints
             .Produces<string>(StatusCodes.Status200OK, CsvType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -49,6 +50,7 @@ internal static class ComplianceReportEndpoints
         IMetadataStore metadata,
         IOptions<ReportOptions> options,
         TimeProvider time,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var csv = format is null ? http.Headers.Accept.ToString().Contains(CsvType, StringComparison.OrdinalIgnoreCase) : string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
@@ -76,7 +78,19 @@ internal static class ComplianceReportEndpoints
         }
 
         var report = await reports.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        await metadata.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), "report-viewed", PlaybackAudit.CrmActor(user), null, Detail(request, csv)), cancellationToken).ConfigureAwait(false);
+        var actor = PlaybackAudit.CrmActor(user);
+        try
+        {
+            await metadata.AppendAuditAsync(new AuditEntry(time.GetUtcNow(), "report-viewed", actor, null, Detail(request, csv)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Any store failure (busy, restarting, full, a broken connection) means the view is not on record, so the
+            // report is not sent, as a listen's audio is not sent (AuditUnavailableException): the reviewer may try again.
+            AuditFailed(loggers.CreateLogger(typeof(ComplianceReportEndpoints).FullName!), actor, ex.GetType().Name);
+            return PlaybackAudit.Unavailable("The compliance report is shown only once its viewing is in the audit trail, and that write failed; try again shortly.");
+        }
+
         http.HttpContext.Response.Headers.CacheControl = "private, no-store";
         if (!csv)
         {
@@ -90,4 +104,7 @@ internal static class ComplianceReportEndpoints
     private static string Detail(ReportRequest r, bool csv) => string.Create(
         CultureInfo.InvariantCulture,
         $"compliance from={r.From.UtcDateTime:O} to={r.To.UtcDateTime:O} tz={r.Zone.Id} team={r.Team ?? "-"} rep={r.Rep ?? "-"} jurisdiction={r.Jurisdiction ?? "-"} format={(csv ? "csv" : "json")}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compliance report for {Actor} not sent: its audit event could not be written ({Error}); answered 503")]
+    private static partial void AuditFailed(ILogger log, string actor, string error);
 }

@@ -87,9 +87,12 @@ public sealed class PlayerTests(PagesHost host, ITestOutputHelper output) : ICla
         var frame = page.FrameLocator("iframe[title=Recording]");
 
         // Dana Whitfield directs sales, above the rep's manager, and holds no recording role.
+        var refused = page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/recordings/{id}", StringComparison.Ordinal));
         await SignIn.ViaPopupAsync(page, frame.GetByRole(AriaRole.Button, new() { Name = "Sign in" }), "Dana Whitfield");
 
+        Assert.Equal(403, (await refused).Status);
         await Assertions.Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "You are not allowed to listen to this recording" })).ToBeVisibleAsync();
+        await Assertions.Expect(frame.Locator("#refused-detail")).ToHaveTextAsync(await ProblemAnswer.DetailAsync(await refused));
         await Assertions.Expect(frame.GetByText("Recording Reviewer").First).ToBeVisibleAsync();
         await Assertions.Expect(frame.Locator("#waveform")).ToBeHiddenAsync();
         var audit = await host.Services.GetRequiredService<IMetadataStore>().ReadAuditAsync();

@@ -137,6 +137,7 @@ public sealed class ComplianceReportPageTests(ReportPagesHost host) : IClassFixt
 
         Assert.Equal(403, (await refused).Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are not allowed to see the compliance report" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#refused-detail")).ToHaveTextAsync(await ProblemAnswer.DetailAsync(await refused));
         await Assertions.Expect(page.GetByText("Recording Administrator").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#filters")).ToBeHiddenAsync();
         Assert.Equal(0, await page.Locator("[data-figure]").CountAsync());

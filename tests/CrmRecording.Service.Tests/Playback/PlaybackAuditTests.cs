@@ -1,9 +1,6 @@
 using System.Net;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Vault.Audit;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests.Playback;
 
@@ -61,14 +58,5 @@ public sealed class PlaybackAuditTests(PlaybackFixture fixture) : IClassFixture<
         Assert.Equal(seeded.Audio, await again.Content.ReadAsByteArrayAsync());
     }
 
-    /// <summary>Runs SQL on the service's own vault database, through a connection of its own.</summary>
-    private async Task ExecuteAsync(string sql)
-    {
-        var data = fixture.Factory.Services.GetRequiredService<IConfiguration>()["Service:DataDirectory"]!;
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "vault.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => VaultDatabase.ExecuteAsync(fixture.Factory.Services, sql);
 }

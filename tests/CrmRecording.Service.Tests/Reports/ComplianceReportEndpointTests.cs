@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Service.Tests.Calls;
+using CrmRecording.Vault.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmRecording.Service.Tests.Reports;
 
@@ -74,6 +76,33 @@ public sealed class ComplianceReportEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, director.StatusCode);
         Assert.Contains("Recording Reviewers and Recording Administrators", await director.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetCompliance_AuditAppendFails_Is503WithTheReasonAndNoReport()
+    {
+        var reviewer = _sandbox.As(SeedData.Users.ComplianceReviewer);
+        await VaultDatabase.ExecuteAsync(_sandbox.Factory.Services, "CREATE TRIGGER refuse_report_viewed BEFORE INSERT ON audit_events WHEN NEW.action = 'report-viewed' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+
+        var refused = await reviewer.GetAsync($"/api/reports/compliance?{Period()}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using (var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()))
+        {
+            Assert.Contains("audit trail", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.False(problem.RootElement.TryGetProperty("calls", out _));
+            Assert.False(problem.RootElement.TryGetProperty("period", out _));
+        }
+
+        var metadata = _sandbox.Factory.Services.GetRequiredService<IMetadataStore>();
+        Assert.DoesNotContain(await metadata.ReadAuditAsync(), e => e.Entry.Action == "report-viewed");
+
+        // The same request once the trail takes writes again: the report, and its view on record.
+        await VaultDatabase.ExecuteAsync(_sandbox.Factory.Services, "DROP TRIGGER refuse_report_viewed;");
+        var shown = await reviewer.GetAsync($"/api/reports/compliance?{Period()}");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Single(await metadata.ReadAuditAsync(), e => e.Entry.Action == "report-viewed");
     }
 
     [Theory]

@@ -5,6 +5,7 @@
 //   await session.restore();                    // top-level pages: reuse the session cookie, if any
 //   button.onclick = () => session.signIn();    // must run inside a click: opens the sign-in popup
 //   const response = await session.authorizedFetch('/api/calls', { method: 'POST', ... });
+//   if (await handleRefusal(response, { showSignIn, showRefused })) return;  // 401 and 403, alike on every page
 //
 // The page token lives in this module's memory only (never localStorage, sessionStorage or a cookie)
 // and is renewed at about 80 % of its lifetime with POST /signin/renew, until the sign-in's absolute
@@ -24,6 +25,25 @@ export class SignInError extends Error {
     this.name = 'SignInError';
     this.reason = reason;
   }
+}
+
+/**
+ * The API's two refusals, answered alike on every page: 401 → showSignIn(); 403 → showRefused(detail), the detail of
+ * the problem answer ('' when it has none). True when the response was one of them (the page stops there).
+ */
+export async function handleRefusal(response, { showSignIn, showRefused }) {
+  if (response.status === 401) {
+    showSignIn();
+    return true;
+  }
+
+  if (response.status === 403) {
+    const problem = await response.json().catch(() => ({}));
+    showRefused(problem.detail ?? '');
+    return true;
+  }
+
+  return false;
 }
 
 export function createSession({ onChange = () => {}, basePath = '', crm = null, window: win = globalThis.window } = {}) {

@@ -1,6 +1,6 @@
 // The manager's player: metadata and consent log from the API (page token), the waveform from the service's peaks,
 // and the audio through a short-lived media link, which the <audio> element streams with Range requests.
-import { createSession } from "/js/signin.js";
+import { createSession, handleRefusal } from "/js/signin.js";
 import WaveSurfer from "/lib/wavesurfer/wavesurfer.esm.js";
 import RegionsPlugin from "/lib/wavesurfer/regions.esm.js";
 
@@ -259,15 +259,8 @@ function wireControls() {
 async function load() {
   setStatus("Loading the recording…");
   const response = await session.authorizedFetch(`/api/recordings/${encodeURIComponent(recordingId)}`);
-  if (response.status === 401) {
-    return showSignIn();
-  }
-
-  if (response.status === 403) {
-    const problem = await response.json().catch(() => ({}));
-    byId("refused-detail").textContent = problem.detail ?? "";
-    setStatus("Not allowed.", "stop");
-    return show("refused");
+  if (await handleRefusal(response, { showSignIn, showRefused })) {
+    return;
   }
 
   if (response.status === 404) {
@@ -295,6 +288,12 @@ async function load() {
   drawWave(await peaksResponse.json());
   byId("duration").textContent = clock(wave.getDuration());
   setStatus(`Ready to play. Signed in as ${session.user?.name ?? "you"}.`, "ok");
+}
+
+function showRefused(detail) {
+  byId("refused-detail").textContent = detail;
+  setStatus("Not allowed.", "stop");
+  show("refused");
 }
 
 function showSignIn() {

@@ -1,7 +1,7 @@
 // The compliance report page: the signed-in reviewer's filters go to GET /api/reports/compliance (with the page token
 // and the browser's time zone), and the answer is drawn as figures, charts and tables. The filters live in the page's
 // address, so a report can be bookmarked, shared and printed as it was seen.
-import { createSession } from "/js/signin.js";
+import { createSession, handleRefusal } from "/js/signin.js";
 import { clearCharts, drawCharts, zone } from "/reports/report-view.js";
 import { renderReport } from "/reports/report-sections.js";
 
@@ -67,15 +67,8 @@ async function load(filters) {
   fillForm(filters);
   setExports(filters);
   const response = await session.authorizedFetch(`${API}?${query(filters)}`, { headers: { Accept: "application/json" } });
-  if (response.status === 401) {
-    return showSignIn();
-  }
-
-  if (response.status === 403) {
-    const problem = await response.json().catch(() => ({}));
-    byId("refused-detail").textContent = problem.detail ?? "";
-    setStatus("Not allowed.", "stop");
-    return show("refused");
+  if (await handleRefusal(response, { showSignIn, showRefused })) {
+    return;
   }
 
   if (response.status === 400) {
@@ -123,6 +116,12 @@ function reload(filters) {
     setStatus(`The report could not be loaded: ${error.message}`, "stop");
   });
   return loading;
+}
+
+function showRefused(detail) {
+  byId("refused-detail").textContent = detail;
+  setStatus("Not allowed.", "stop");
+  show("refused");
 }
 
 function showSignIn() {

@@ -174,7 +174,7 @@ public sealed class AzureBlobStore : IBlobStore
     /// <summary>Create Container once per store when asked to; concurrent first calls may both send it, which is harmless.</summary>
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
-        if (!_options.CreateContainerIfMissing || _containerExists)
+        if (!_options.CreateContainerIfMissing || _containerExists || IsServiceSas(_options.SasToken))
         {
             return;
         }
@@ -190,6 +190,13 @@ public sealed class AzureBlobStore : IBlobStore
 
         _containerExists = true;
     }
+
+    /// <summary>
+    /// A service SAS (one naming its resource with <c>sr=</c>, e.g. a container's) cannot create a container, only an
+    /// account SAS can: Create Container is not tried with one (it would be refused with 403), the container is its owner's.
+    /// </summary>
+    private static bool IsServiceSas(string? sasToken) =>
+        !string.IsNullOrEmpty(sasToken) && sasToken.TrimStart('?').Split('&').Any(pair => pair.StartsWith("sr=", StringComparison.Ordinal));
 
     /// <summary>Maps 404 BlobNotFound (or a bare 404 to HEAD, which has no body) to <see cref="BlobNotFoundException"/>.</summary>
     private Exception Failure(Exception exception, string name, string verb) =>

@@ -51,7 +51,7 @@ public sealed class AzureBlobStoreOptions : IValidatableObject
     /// <summary>Blocks of one upload in flight at once; a write waits while this many are being sent.</summary>
     public int MaxConcurrentBlocks { get; set; } = 4;
 
-    /// <summary>Create <see cref="Container"/> on first use when it does not exist.</summary>
+    /// <summary>Create <see cref="Container"/> on first use when it does not exist (not tried with a container's own SAS, which cannot create it).</summary>
     public bool CreateContainerIfMissing { get; set; } = true;
 
     /// <summary>List Blobs <c>maxresults</c>; the service's own maximum is 5000. Small only in tests, to exercise paging.</summary>

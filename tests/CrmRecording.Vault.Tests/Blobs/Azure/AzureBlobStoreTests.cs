@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Web;
 using Azure.Storage;
+using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 using CrmRecording.Vault.Blobs;
 using CrmRecording.Vault.Blobs.Azure;
@@ -152,6 +153,31 @@ public sealed class AzureBlobStoreTests : IDisposable
         await AssertReadsAsync(store, "sas.rec", data, offset: 0, count: data.Length);
         Assert.Equal(["sas.rec"], await ListAsync(store));
         Assert.True(await store.DeleteAsync("sas.rec"));
+    }
+
+    [AzuriteFact]
+    public async Task Upload_WithTheContainersOwnSas_RoundTripsWithoutTryingToCreateTheContainer()
+    {
+        // A service SAS for one container (sr=c), the narrowest SAS there is, cannot create containers: its owner made it.
+        var container = $"t{Guid.NewGuid():N}";
+        var account = new StorageSharedKeyCredential(AzuriteAccount.Name, AzuriteAccount.Key);
+        await new BlobContainerClient(new Uri($"{AzuriteFactAttribute.Endpoint.AbsoluteUri.TrimEnd('/')}/{container}"), account).CreateAsync();
+        var sas = new BlobSasBuilder(BlobContainerSasPermissions.All, TimeProvider.System.GetUtcNow().AddHours(1)) { BlobContainerName = container, Resource = "c" }
+            .ToSasQueryParameters(account)
+            .ToString();
+        var store = Store(options =>
+        {
+            options.Container = container;
+            options.AccountKey = null;
+            options.SasToken = sas;
+        });
+        var data = RandomBytes(BlockSize + 5);
+
+        await UploadAsync(store, "container-sas.rec", data, chunk: 7_000);
+
+        await AssertReadsAsync(store, "container-sas.rec", data, offset: 0, count: data.Length);
+        Assert.Equal(["container-sas.rec"], await ListAsync(store));
+        Assert.True(await store.DeleteAsync("container-sas.rec"));
     }
 
     [AzuriteFact]
