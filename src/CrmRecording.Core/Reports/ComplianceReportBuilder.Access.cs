@@ -5,7 +5,7 @@ public static partial class ComplianceReportBuilder
 {
     public const string NoRole = "none";
 
-    private static AccessFigures AccessOf(List<ReportAuditRow> periodAudit, CallLines lines, IReadOnlyList<ReportCallRow> allCalls)
+    private static AccessFigures AccessOf(List<ReportAuditRow> periodAudit, CallLines lines)
     {
         // One pass over the period's trail, each user's events gathered as they come (user ids compare case-blind).
         var users = new Dictionary<string, UserAccess>(StringComparer.OrdinalIgnoreCase);
@@ -34,7 +34,6 @@ public static partial class ComplianceReportBuilder
             .Select(u => new AccessByUser(lines.User(u.Id), u.Role(), u.Recordings.Count, u.Sessions, u.Views, u.Refusals))
             .OrderByDescending(u => u.Listens).ThenByDescending(u => u.ListenSessions).ThenBy(u => u.User.Id, StringComparer.Ordinal)
             .ToList();
-        var crmOf = refusals.Count == 0 ? [] : CrmOfRecordings(allCalls);
         return new AccessFigures(
             byUser.Sum(u => u.Listens),
             byUser.Sum(u => u.ListenSessions),
@@ -48,7 +47,7 @@ public static partial class ComplianceReportBuilder
                 .Select(r => new AccessRefusalLine(
                     lines.Zone.Show(r.Event.At),
                     lines.User(r.User),
-                    r.Event.RecordingId is { } id ? lines.Recording(crmOf.GetValueOrDefault(id, "dynamics"), id) : null,
+                    r.Event.RecordingId is { } id ? lines.StoredRecording(id) : null,
                     AuditDetail.Reason(r.Event.Detail) ?? "no reason recorded"))
                 .ToList());
     }
@@ -95,20 +94,5 @@ public static partial class ComplianceReportBuilder
         /// <summary>The latest basis: newest first, stopping at the first event that states one.</summary>
         public string Role() =>
             _granted.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Select(e => AuditDetail.Basis(e.Detail)).FirstOrDefault(b => b is not null) ?? NoRole;
-    }
-
-    /// <summary>Which CRM each stored recording's call was placed in, for the player's sign-in.</summary>
-    private static Dictionary<string, string> CrmOfRecordings(IEnumerable<ReportCallRow> calls)
-    {
-        var crm = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var call in calls)
-        {
-            foreach (var id in call.VaultIds)
-            {
-                crm[id] = call.Crm;
-            }
-        }
-
-        return crm;
     }
 }

@@ -13,10 +13,9 @@ public static partial class ComplianceReportBuilder
 
     private const string ContactMarker = "contact ";
 
-    private static RetentionFigures RetentionOf(IReadOnlyList<ReportRecordingRow> recordings, List<ReportAuditRow> periodAudit, IReadOnlyList<ReportCallRow> allCalls, CallLines lines, DateTimeOffset now)
+    private static RetentionFigures RetentionOf(IReadOnlyList<ReportRecordingRow> recordings, List<ReportAuditRow> periodAudit, CallLines lines, DateTimeOffset now)
     {
-        var crmOf = CrmOfRecordings(allCalls);
-        ReportRecordingLink Link(string id) => lines.Recording(crmOf.GetValueOrDefault(id, "dynamics"), id);
+        ReportRecordingLink Link(string id) => lines.StoredRecording(id);
         var dueBy = now + DueWindow;
         return new RetentionFigures(
             lines.Zone.Show(dueBy),

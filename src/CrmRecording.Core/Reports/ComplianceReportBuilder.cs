@@ -19,7 +19,7 @@ public static partial class ComplianceReportBuilder
         var zone = new ReportZone(request.Zone);
         var calls = sources.Calls.Where(c => InScope(request, c)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var names = RepNames(sources.Calls);
-        var lines = new CallLines(links, zone, names);
+        var lines = new CallLines(links, zone, names, sources.Calls);
         var periodAudit = sources.Audit.Where(a => a.At >= request.From && a.At < request.To).ToList();
         var empty = calls.Count == 0 && periodAudit.Count == 0;
         return new ComplianceReport(
@@ -34,8 +34,8 @@ public static partial class ComplianceReportBuilder
             ManualStartsOf(calls, sources.Audit, lines, now),
             PausesOf(calls, lines),
             LostOf(calls, lines),
-            AccessOf(periodAudit, lines, sources.Calls),
-            RetentionOf(sources.Recordings, periodAudit, sources.Calls, lines, now),
+            AccessOf(periodAudit, lines),
+            RetentionOf(sources.Recordings, periodAudit, lines, now),
             AuditOf(sources.Chain, zone),
             RulesOf(sources.Rules, calls));
     }

@@ -100,64 +100,6 @@ internal static class CallReportColumns
         Add(command, "@" + RowColumn, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    /// <summary>The row <see cref="Bind"/> wrote (UTF-8), without what the report lists in full (that is in the document).</summary>
-    public static ReportCallRow Read(ReadOnlySpan<byte> stored, string id)
-    {
-        var json = new Utf8JsonReader(stored);
-        Next(ref json, JsonTokenType.StartArray);
-        var crm = String(ref json)!;
-        var rep = String(ref json)!;
-        var repName = String(ref json);
-        var decision = String(ref json)!;
-        var jurisdictions = Strings(ref json);
-        var deciding = String(ref json);
-        var rule = String(ref json);
-        var rules = String(ref json)!;
-        Next(ref json, JsonTokenType.String);
-        var created = json.GetDateTimeOffset();
-        var ended = Next(ref json) == JsonTokenType.Null ? (DateTimeOffset?)null : json.GetDateTimeOffset();
-        var record = Ref(String(ref json)!);
-        var customer = Ref(String(ref json)!);
-        var activity = String(ref json) is { } a ? Ref(a) : null;
-        var answer = String(ref json);
-        var disclosureKind = String(ref json);
-        var disclosureVersion = String(ref json);
-        Next(ref json, JsonTokenType.Number);
-        var spans = json.GetInt32();
-        Next(ref json, JsonTokenType.Number);
-        var pausedMs = json.GetInt64();
-        var recorded = Next(ref json) == JsonTokenType.True;
-        var vaultIds = Strings(ref json);
-        return new ReportCallRow(
-            id, crm, rep, repName, decision, jurisdictions, deciding, rule, rules, created, ended, record, customer, activity,
-            answer is null ? null : new ReportConsentAnswer(answer, disclosureKind!, disclosureVersion!),
-            spans, pausedMs, recorded, vaultIds, [], null, []);
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader json, JsonTokenType? expected = null)
-    {
-        if (!json.Read() || (expected is { } token && json.TokenType != token))
-        {
-            throw new InvalidDataException($"A call's report row is not in the form this version writes (at {json.TokenStartIndex}).");
-        }
-
-        return json.TokenType;
-    }
-
-    private static string? String(ref Utf8JsonReader json) => Next(ref json) == JsonTokenType.Null ? null : json.GetString();
-
-    private static string[] Strings(ref Utf8JsonReader json)
-    {
-        Next(ref json, JsonTokenType.StartArray);
-        var values = new List<string>(2);
-        while (Next(ref json) != JsonTokenType.EndArray)
-        {
-            values.Add(json.GetString()!);
-        }
-
-        return [.. values];
-    }
-
     private static void Strings(Utf8JsonWriter json, IReadOnlyList<string> values)
     {
         json.WriteStartArray();
@@ -186,9 +128,4 @@ internal static class CallReportColumns
     /// <summary><c>crm/entity/id</c>: neither a CRM's name nor an entity's has a slash.</summary>
     private static string Text(ReportCrmRef r) => $"{r.Crm}/{r.Entity}/{r.Id}";
 
-    private static ReportCrmRef Ref(string text)
-    {
-        var parts = text.Split('/', 3);
-        return new ReportCrmRef(parts[0], parts[1], parts[2]);
-    }
 }

@@ -29,6 +29,9 @@ public sealed partial class SqlCallStore : ICallReportSource
     private static readonly string UpdateStatement =
         $"UPDATE calls SET version = @version, manual = @manual, settled = @settled, lost = @lost, document = @document, {Assignments} WHERE id = @id AND version = @expected;";
 
+    /// <summary>How many rows one parsing task reads (with one <see cref="CallReportRowReader"/>).</summary>
+    private const int ParseChunk = 8192;
+
     private static string Assignments => string.Join(", ", CallReportColumns.Names.Select(n => $"{n} = @{n}"));
 
     /// <summary>The index: <c>created_at</c> first, then every column the report reads (PostgreSQL keeps them as included columns).</summary>
@@ -54,9 +57,22 @@ public sealed partial class SqlCallStore : ICallReportSource
             }
         }
 
-        var rows = stored.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select((row, i) => row is null ? null : CallReportColumns.Read(row, ids[i]))
-            .ToList();
+        var rows = new ReportCallRow?[stored.Count];
+        Parallel.For(
+            0,
+            (stored.Count + ParseChunk - 1) / ParseChunk,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new CallReportRowReader(),
+            (chunk, _, reader) =>
+            {
+                for (var i = chunk * ParseChunk; i < Math.Min(stored.Count, (chunk + 1) * ParseChunk); i++)
+                {
+                    rows[i] = stored[i] is { } row ? reader.Read(row, ids[i]) : null;
+                }
+
+                return reader;
+            },
+            _ => { });
         var places = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -77,7 +93,7 @@ public sealed partial class SqlCallStore : ICallReportSource
         }
 
         // A row filled in by a save between the two reads: read it alone.
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             if (rows[i] is null)
             {
