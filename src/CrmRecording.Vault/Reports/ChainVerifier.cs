@@ -24,12 +24,73 @@ internal static class ChainVerifier
     }
 
     /// <summary>Verifies while keeping the events at or after <paramref name="from"/> (all of them, also past a break), in time order.</summary>
-    public static (AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since) VerifyAndKeep(IEnumerable<AuditEvent> events, DateTimeOffset from)
+    /// <remarks>
+    /// The rows are read (and the period's kept) on another thread, a batch ahead of the hashing, so reading the
+    /// trail and recomputing its hashes share two cores.
+    /// </remarks>
+    public static (AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since) VerifyAndKeep(IEnumerable<AuditEvent> events, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var kept = new List<ReportAuditRow>();
-        var chain = Verify(Keep(events, from, kept));
+        var chain = Verify(ReadAhead(Keep(events, from, kept), cancellationToken));
         kept.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Sequence.CompareTo(b.Sequence));
         return (chain, kept);
+    }
+
+    private const int Batch = 2048;
+
+    private static IEnumerable<AuditEvent> ReadAhead(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var batches = new System.Collections.Concurrent.BlockingCollection<List<AuditEvent>>(boundedCapacity: 4);
+        var reader = Task.Run(
+            () =>
+            {
+                try
+                {
+                    var batch = new List<AuditEvent>(Batch);
+                    foreach (var e in events)
+                    {
+                        batch.Add(e);
+                        if (batch.Count == Batch)
+                        {
+                            batches.Add(batch, stop.Token);
+                            batch = new List<AuditEvent>(Batch);
+                        }
+                    }
+
+                    batches.Add(batch, stop.Token);
+                }
+                finally
+                {
+                    batches.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
+            {
+                foreach (var e in batch)
+                {
+                    yield return e;
+                }
+            }
+
+            reader.GetAwaiter().GetResult(); // a failed read ends the batches early: its exception surfaces here
+        }
+        finally
+        {
+            // Left early (an exception here, or the caller stopped): the reader stops at its next batch.
+            stop.Cancel();
+            try
+            {
+                reader.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Its failure was rethrown above, or it was stopped here.
+            }
+        }
     }
 
     private static IEnumerable<AuditEvent> Keep(IEnumerable<AuditEvent> events, DateTimeOffset from, List<ReportAuditRow> kept)

@@ -64,7 +64,7 @@ public sealed class PostgresVaultReportSource(string connectionString) : IVaultR
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(ChainQuery, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from);
+        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -75,7 +75,7 @@ public sealed class SqliteVaultReportSource(string databasePath) : IVaultReportS
         await using var command = connection.CreateCommand();
         command.CommandText = ChainQuery;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from);
+        return ChainVerifier.VerifyAndKeep(Events(reader, cancellationToken), from, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
