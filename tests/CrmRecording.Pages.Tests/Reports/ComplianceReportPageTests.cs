@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrmRecording.Emulators.Dataverse.Seed;
 using CrmRecording.Pages.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CrmRecording.Pages.Tests.Reports;
@@ -141,6 +142,35 @@ public sealed class ComplianceReportPageTests(ReportPagesHost host) : IClassFixt
         await Assertions.Expect(page.GetByText("Recording Administrator").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#filters")).ToBeHiddenAsync();
         Assert.Equal(0, await page.Locator("[data-figure]").CountAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Report_LongList_DrawsTheFirstHundredRowsAndTheRestOnShowAll()
+    {
+        // 130 lost recordings in a month of their own, away from the other tests' week.
+        var store = host.Services.GetRequiredService<CrmRecording.Service.Calls.ICallStore>();
+        var month = new DateTimeOffset(2025, 2, 10, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 130; i++)
+        {
+            var call = ReportCalls.Call(month.AddMinutes(i * 7), SeedData.Users.SalesRep, "Riley Chen", CrmRecording.Core.Decisions.RecordingOutcome.Record, ["US-TX", "US"]);
+            await store.AddAsync(call with { Recordings = [new CrmRecording.Service.Calls.CallRecording($"RE{i:x32}", "lost", WrittenToCrm: true, Problem: $"Twilio deleted recording {i} first")] });
+        }
+
+        await using var context = await NewContextAsync();
+        var (page, json) = await OpenAsync(context, "from=2025-02-01&to=2025-03-01");
+
+        Assert.Equal(130, json.GetProperty("lostRecordings").GetArrayLength());
+        var lost = page.Locator("#lost tbody tr");
+        await Assertions.Expect(lost).ToHaveCountAsync(100);
+        await Assertions.Expect(lost.Nth(99)).ToContainTextAsync("Twilio deleted recording 99 first");
+        var showAll = page.Locator("#lost").GetByRole(AriaRole.Button, new() { Name = "Show all 130 rows" });
+        await showAll.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(lost).ToHaveCountAsync(130);
+        await Assertions.Expect(lost.Nth(129)).ToContainTextAsync("Twilio deleted recording 129 first");
+        await Assertions.Expect(page.Locator("#lost .more")).ToHaveTextAsync("Recordings that could not be kept, with the reason: all 130 rows.");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 

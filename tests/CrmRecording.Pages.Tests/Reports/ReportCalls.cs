@@ -67,7 +67,7 @@ internal static class ReportCalls
         return stored;
     }
 
-    private static CallRecord Call(DateTimeOffset at, Guid rep, string repName, RecordingOutcome decision, IReadOnlyList<string> jurisdictions) => new()
+    internal static CallRecord Call(DateTimeOffset at, Guid rep, string repName, RecordingOutcome decision, IReadOnlyList<string> jurisdictions) => new()
     {
         Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         Crm = "dynamics",

@@ -49,8 +49,12 @@ export function tilesAt(base, object, pairs) {
   return tiles(pairs.map(([key, label]) => ({ label, value: object[key], pointer: `${base}/${key}` })));
 }
 
+/** How many rows a table draws at first; a longer one offers the rest behind a button (the exports hold them all). */
+export const ROWS_SHOWN = 100;
+
 /**
  * A table. columns: [{ title, num, cell: (row, index) => Node|string }]; empty: what to say when there are no rows.
+ * Past ROWS_SHOWN rows, the first ROWS_SHOWN are drawn and a "Show all" button draws the others where they belong.
  */
 export function table({ caption, columns, rows, empty = "None in this period.", footer }) {
   if (rows.length === 0) {
@@ -58,13 +62,28 @@ export function table({ caption, columns, rows, empty = "None in this period.", 
   }
 
   const head = el("tr", {}, ...columns.map((c) => el("th", { scope: "col", className: c.num ? "num" : "" }, c.title)));
-  const body = rows.map((row, i) => el("tr", {}, ...columns.map((c, j) => {
+  const line = (row, i) => el("tr", {}, ...columns.map((c, j) => {
     const content = c.cell(row, i);
     return j === 0 && !c.num ? el("th", { scope: "row" }, content) : el("td", { className: c.num ? "num" : "" }, content);
-  })));
+  }));
+  const body = el("tbody", {}, ...rows.slice(0, ROWS_SHOWN).map(line));
   // Scrolls sideways in a narrow panel, so it takes the focus to be scrolled by keyboard.
-  return el("div", { className: "table-box", tabindex: "0", role: "region", "aria-label": caption }, el("table", {}, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...body),
+  const box = el("div", { className: "table-box", tabindex: "0", role: "region", "aria-label": caption }, el("table", {}, el("caption", {}, caption), el("thead", {}, head), body,
     footer ? el("tfoot", {}, el("tr", {}, ...footer.map((content, j) => (j === 0 ? el("th", { scope: "row" }, content) : el("td", { className: "num" }, content))))) : null));
+  if (rows.length <= ROWS_SHOWN) {
+    return box;
+  }
+
+  const all = el("button", { type: "button", className: "show-all" }, `Show all ${numbers.format(rows.length)} rows`);
+  const more = el("p", { className: "more muted" }, `${caption}: the first ${numbers.format(ROWS_SHOWN)} of ${numbers.format(rows.length)} rows. `, all);
+  all.addEventListener("click", () => {
+    body.append(...rows.slice(ROWS_SHOWN).map((row, k) => line(row, ROWS_SHOWN + k)));
+    more.replaceChildren(`${caption}: all ${numbers.format(rows.length)} rows.`);
+    box.focus();
+  });
+  const both = document.createDocumentFragment();
+  both.append(box, more);
+  return both;
 }
 
 /**
