@@ -20,6 +20,15 @@ internal static class CallReportColumns
     /// <summary>The layout of the columns; a row written with a lower one (or before there were columns) is read from its document.</summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// <c>report_version</c> of a call whose row would be longer than <see cref="MaxRowBytes"/> (dozens of recordings, a
+    /// very long name): no row is kept, and the report reads the call from its document.
+    /// </summary>
+    public const int TooLong = -1;
+
+    /// <summary>The longest row kept: PostgreSQL refuses an index entry past about 2,700 bytes, and the row is in one.</summary>
+    public const int MaxRowBytes = 2000;
+
     /// <summary>The row as a JSON array: crm, rep, rep's name, decision, [jurisdictions], deciding jurisdiction and rule,
     /// rules version, placed, ended, record, customer, activity (<c>crm/entity/id</c>), consent answer, its disclosure's
     /// kind and version, pauses, paused milliseconds, recorded, [vault ids].</summary>
@@ -30,6 +39,9 @@ internal static class CallReportColumns
 
     /// <summary>Which calls the report reads in full from their documents.</summary>
     public const string NeedsDocument = "(report_version < 1 OR manual = 1 OR lost > 0 OR pause_refusals > 0)";
+
+    /// <summary>Rows saved before this <see cref="Version"/> of the columns (not those too long to keep).</summary>
+    public const string Stale = "report_version >= 0 AND report_version < @v";
 
     /// <summary>The call's evidence for the report, without its number.</summary>
     public static ReportCallEvidence Evidence(CallRecord call)
@@ -95,9 +107,10 @@ internal static class CallReportColumns
             json.WriteEndArray();
         }
 
-        Add(command, "@report_version", (long)Version);
+        var kept = buffer.WrittenCount <= MaxRowBytes;
+        Add(command, "@report_version", (long)(kept ? Version : TooLong));
         Add(command, "@pause_refusals", (long)row.PauseRefusals.Count);
-        Add(command, "@" + RowColumn, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Add(command, "@" + RowColumn, kept ? System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) : DBNull.Value);
     }
 
     private static void Strings(Utf8JsonWriter json, IReadOnlyList<string> values)

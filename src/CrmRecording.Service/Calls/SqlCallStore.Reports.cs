@@ -116,7 +116,7 @@ public sealed partial class SqlCallStore : ICallReportSource
             await using (var connection = await _open(cancellationToken).ConfigureAwait(false))
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = "SELECT document FROM calls WHERE report_version < @v ORDER BY id LIMIT 500;";
+                command.CommandText = $"SELECT document FROM calls WHERE {CallReportColumns.Stale} ORDER BY id LIMIT 500;";
                 Add(command, "@v", CallReportColumns.Version);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -219,6 +219,51 @@ public sealed class SqlCallStoreReportTests
         }
     }
 
+    [Fact]
+    public async Task Save_Sqlite_CallWithARowTooLongToIndex_IsSavedAndReportedFromItsDocument()
+    {
+        var dir = Directory.CreateTempSubdirectory("crmrec-report-long");
+        try
+        {
+            await using var store = SqlCallStore.ForSqlite(Path.Combine(dir.FullName, "calls.db"));
+            await store.MigrateAsync();
+            await AssertLongRowAsync(store);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Save_Postgres_CallWithARowTooLongToIndex_IsSavedAndReportedFromItsDocument()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync("report_long");
+        if (database is null)
+        {
+            return; // No PostgreSQL for this run.
+        }
+
+        await using var store = SqlCallStore.ForPostgres(database.ConnectionString);
+        await store.MigrateAsync();
+        await AssertLongRowAsync(store);
+    }
+
+    /// <summary>80 stored recordings: a row of about 3,000 bytes, past what a PostgreSQL index entry holds.</summary>
+    private static async Task AssertLongRowAsync(SqlCallStore store)
+    {
+        var call = Eventful(Start, 1) with { Recordings = [.. Enumerable.Range(0, 80).Select(i => new CallRecording($"RE{i:x32}", "stored", $"{i:x32}"))] };
+        await store.AddAsync(call);
+        await store.UpdateAsync(call.Id, c => c with { RepName = "Dana Rep-Long" });
+
+        await store.MigrateAsync(); // finds nothing to fill: a row too long is not a stale one
+        var row = Assert.Single(await store.ListForReportAsync(Start, Start.AddDays(1)));
+
+        Assert.Equal(Json(CallReportColumns.Evidence(call with { RepName = "Dana Rep-Long" }).ToRow()), Json(row));
+        Assert.Equal(80, row.VaultIds.Count);
+    }
+
     private static string Json(CrmRecording.Core.Reports.ReportCallRow row) => System.Text.Json.JsonSerializer.Serialize(row);
 
     private static async Task<List<string>> ReadAllAsync(System.Data.Common.DbCommand command)
