@@ -186,8 +186,8 @@ internal static class ReportBenchmark
         {
             ("calls.db", drop ? ["DROP INDEX calls_report;"] : new[] { SqlCallStore.ReportIndex(postgres is not null) }),
             ("vault.db", drop
-                ? ["DROP INDEX audit_events_at;", "DROP INDEX recordings_held;"]
-                : new[] { "CREATE INDEX audit_events_at ON audit_events (at);", "CREATE INDEX recordings_held ON recordings (held_at) WHERE deleted_at IS NULL AND held_at IS NOT NULL;" }),
+                ? ["DROP INDEX recordings_held;"]
+                : new[] { "CREATE INDEX recordings_held ON recordings (held_at) WHERE deleted_at IS NULL AND held_at IS NOT NULL;" }),
         })
         {
             await using var connection = await OpenAsync(dir, postgres, file);
