@@ -95,6 +95,7 @@ internal static class ServiceHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReportCompression();
         app.UsePageFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -67,6 +67,24 @@ public sealed class ComplianceReportEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCompliance_BrowserAcceptingBrotli_GetsTheReportCompressedAndOtherJsonIsNot()
+    {
+        await _sandbox.PlaceAsync(SeedData.Contacts.TexasLandline);
+        var reviewer = _sandbox.As(SeedData.Users.ComplianceReviewer);
+        reviewer.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+
+        var report = await reviewer.GetAsync($"/api/reports/compliance?{Period("UTC")}");
+        var openApi = await reviewer.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(["br"], report.Content.Headers.ContentEncoding);
+        await using var brotli = new System.IO.Compression.BrotliStream(await report.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var json = await JsonDocument.ParseAsync(brotli);
+        Assert.Equal(1, json.RootElement.GetProperty("calls").GetProperty("total").GetInt32());
+        Assert.Empty(openApi.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task GetCompliance_UserWithoutARecordingRole_Is403AndAnonymousIs401()
     {
         // The director manages reps but holds neither recording role (Riley, the seeded rep, reviews through a team).
