@@ -39,6 +39,7 @@ internal static class ReportCommand
 
             var engine = CommonOptions.Engine(CommonOptions.ReadPolicy(parse.GetValue(policy)));
             await using var stores = ReportStores.Open(parse.GetValue(data)!);
+            await stores.EnsureCurrentAsync(ct);
             var report = await new ComplianceReports(stores.Calls, stores.Vault, ComplianceReports.RulesOf(engine), ReportLinks.PlayerOnly, time).RunAsync(request, ct);
             var text = parse.GetValue(format) switch
             {

@@ -12,6 +12,15 @@ internal sealed class ReportStores(SqlCallStore calls, IVaultReportSource vault)
 
     public IVaultReportSource Vault => vault;
 
+    /// <summary>Refuses a call store an earlier version of the service wrote (the CLI does not migrate; the service does as it starts).</summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        if (!await calls.HasReportColumnsAsync(cancellationToken))
+        {
+            throw new UsageException("--data: the call store was written by an earlier version of the service, without the report's columns; start the service of this version once (it adds them as it starts), then run the report again.");
+        }
+    }
+
     public static ReportStores Open(DirectoryInfo data)
     {
         if (Environment.GetEnvironmentVariable("Vault__Metadata")?.Trim().ToLowerInvariant() == "postgres")

@@ -107,6 +107,13 @@ public sealed partial class SqlCallStore : ICallReportSource
         return rows!;
     }
 
+    /// <summary>Whether the store has the report's columns (a store no service of this version has started on has not).</summary>
+    public async Task<bool> HasReportColumnsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _open(cancellationToken).ConfigureAwait(false);
+        return await HasColumnAsync(connection, null, CallReportColumns.RowColumn, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Fills the report's columns of rows saved before they existed (once; every save since writes its own).</summary>
     private async Task FillReportColumnsAsync(CancellationToken cancellationToken)
     {

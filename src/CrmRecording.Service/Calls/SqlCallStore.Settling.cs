@@ -37,7 +37,7 @@ public sealed partial class SqlCallStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<bool> HasColumnAsync(DbConnection connection, DbTransaction tx, string column, CancellationToken cancellationToken)
+    private async Task<bool> HasColumnAsync(DbConnection connection, DbTransaction? tx, string column, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = tx;

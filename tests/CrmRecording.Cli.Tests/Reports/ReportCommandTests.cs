@@ -76,6 +76,27 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.Contains("Read the disclosure aloud; the customer agreed", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReportCompliance_CallStoreOfAnEarlierVersion_ExitsTwoSayingToStartTheServiceFirst()
+    {
+        var calls = Path.Combine(_data.FullName, "calls.db");
+        File.Delete(calls);
+        await using (var connection = new SqliteConnection($"Data Source={calls}"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE calls (id TEXT PRIMARY KEY, version BIGINT NOT NULL, created_at TEXT NOT NULL, manual INTEGER NOT NULL DEFAULT 0, document TEXT NOT NULL);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var result = Crmrec.Run("report", "compliance", "--data", _data.FullName, "--from", "2026-11-01", "--to", "2026-11-30");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("start the service of this version once", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
     [Theory]
     [InlineData("--tz", "Atlantis/Capital", "not an IANA time zone")]
     [InlineData("--team", "north", "team 'north' is not configured")]
