@@ -386,5 +386,6 @@ fi
 if want report; then
   echo "== compliance report: ${REPORT_CALLS:-100000} calls in the period (and 50,000 outside), with and without the report's indexes (target < 2 s)"
   # With the service's garbage collector (Microsoft.NET.Sdk.Web turns on Server GC), as the API and the page run it.
-  run env DOTNET_gcServer=1 "${bench[@]}" report --calls "${REPORT_CALLS:-100000}" --outside 50000 ${CRMREC_TEST_POSTGRES:+--postgres "$CRMREC_TEST_POSTGRES"}
+  dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
+  run env DOTNET_gcServer=1 "${bench[@]}" report --calls "${REPORT_CALLS:-100000}" --outside 50000 --crmrec "$PWD/src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll" ${CRMREC_TEST_POSTGRES:+--postgres "$CRMREC_TEST_POSTGRES"}
 fi

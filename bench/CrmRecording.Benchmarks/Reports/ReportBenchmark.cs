@@ -20,8 +20,12 @@ internal static class ReportBenchmark
 {
     private static readonly DateTimeOffset Start = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary><c>--crmrec PATH/crmrec.dll</c>: also time <c>crmrec report compliance</c> over the same stores, as a process.</summary>
+    private static string? Crmrec { get; set; }
+
     public static async Task<int> RunAsync(string[] args)
     {
+        Crmrec = args.SkipWhile(a => a != "--crmrec").Skip(1).FirstOrDefault();
         var calls = Option(args, "--calls", 100_000);
         var outside = Option(args, "--outside", 50_000);
         var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
@@ -94,6 +98,11 @@ internal static class ReportBenchmark
         await BreakdownAsync(store + " (cold)", callStore, vault, request, now);
         await BreakdownAsync(store, callStore, vault, request, now);
         var indexed = await TimeAsync(reports, request, count);
+        if (Crmrec is { } cli)
+        {
+            await CliAsync(store, cli, dir, postgres, count);
+        }
+
         await PlanAsync(store, dir, postgres, "with indexes");
         await IndexesAsync(dir, postgres, drop: true);
         var unindexed = await TimeAsync(reports, request, count);
@@ -130,6 +139,48 @@ internal static class ReportBenchmark
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// The same report as an operator makes it: <c>crmrec report compliance … --format json --out FILE</c>, a new process
+    /// each time (start-up and JIT included), with the CLI's own garbage collector.
+    /// </summary>
+    private static async Task CliAsync(string store, string cli, string dir, string? postgres, int expected)
+    {
+        var runs = new List<double>();
+        var output = Path.Combine(dir, "report.json");
+        for (var run = 0; run < 3; run++)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { cli, "report", "compliance", "--data", dir, "--from", "2026-10-01T00:00:00Z", "--to", "2026-10-31T00:00:00Z", "--tz", "America/New_York", "--format", "json", "--out", output })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Remove("DOTNET_gcServer"); // the benchmark runs with the service's; crmrec has its own
+            if (postgres is not null)
+            {
+                start.Environment["Vault__Metadata"] = "postgres";
+                start.Environment["Vault__Postgres"] = postgres;
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            watch.Stop();
+            using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+            var total = json.RootElement.GetProperty("calls").GetProperty("total").GetInt32();
+            if (process.ExitCode != 0 || total != expected)
+            {
+                throw new InvalidOperationException($"crmrec report compliance exited {process.ExitCode} with {total} calls: {await error}");
+            }
+
+            runs.Add(watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: crmrec report compliance --format json over the same stores, a new process each run: {Text(runs)}"));
     }
 
     /// <summary>Where one report's time goes: each query, the chain's verification, the computation and the JSON (wall and CPU time).</summary>
