@@ -399,20 +399,16 @@ if want report-page; then
   echo "   /reports/compliance from the navigation's start until the status says the report is loaded and its charts are painted"
   echo "   (target < 2 s). Beside it in the same run: the same page for the last day of the same data (what the page costs"
   echo "   for a small period of the same stores: the whole audit chain is verified and the retention list is shown whatever"
-  echo "   the period), and the API alone with curl (the same answer without a browser: the page's share is the rest)."
+  echo "   the period), and the API alone (the same answer without a browser, alternating with the pages: the page's share is"
+  echo "   the rest)."
   page_data="$work/report-page-data"
   echo "\$ ${bench[*]} report-page generate --data $page_data --calls ${REPORT_CALLS:-100000} --outside 50000"
   page_period=$("${bench[@]}" report-page generate --data "$page_data" --calls "${REPORT_CALLS:-100000}" --outside 50000)
   read -r page_from page_to <<< "$page_period"
   start_service 5091 Service__DataDirectory="$page_data"
+  echo "load before: $(uptime)"
   run "${bench[@]}" report-page measure --url http://127.0.0.1:5091 --period "$page_from..$page_to" --period "$page_to..$page_to" \
     --expect "${REPORT_CALLS:-100000}" --runs "${BENCH_REPORT_PAGE_RUNS:-5}"
-  echo "-- the API alone: curl as the same reviewer (a sandbox token), same period, zone UTC, 5 runs"
-  token=$(curl -sf -X POST http://127.0.0.1:5091/sandbox/token -H 'content-type: application/json' -d '{"userId":"5e000000-0000-4000-8000-000000000005"}' | jq -r .access_token)
-  for run in 1 2 3 4 5; do
-    curl -sf --compressed -o /dev/null -w '%{time_total} %{time_starttransfer} %{size_download}\n' -H "Authorization: Bearer $token" \
-      "http://127.0.0.1:5091/api/reports/compliance?from=$page_from&to=$page_to&tz=UTC" | tee -a "$work/report-page-curl" | awk -v r="$run" '{ printf "curl run %d: %.2f s (first byte %.2f s), %.1f MB\n", r, $1, $2, $3 / 1e6 }'
-  done
-  sort -n "$work/report-page-curl" | awk '{ v[NR] = $1 } END { printf "report API alone (curl): median %.2f s for the same %s to %s\n", v[int((NR + 1) / 2)], from, to }' from="$page_from" to="$page_to"
+  echo "load after: $(uptime)"
   stop_service
 fi

@@ -20,7 +20,8 @@ internal sealed record PageProbe(
     [property: JsonPropertyName("encodedBytes")] long EncodedBytes,
     [property: JsonPropertyName("decodedBytes")] long DecodedBytes,
     [property: JsonPropertyName("elements")] int Elements,
-    [property: JsonPropertyName("rows")] int Rows)
+    [property: JsonPropertyName("rows")] int Rows,
+    [property: JsonPropertyName("tables")] string[] Tables)
 {
     /// <summary>Installed before any of the page's scripts: watches the status line from the document's creation.</summary>
     public const string InitScript = """
@@ -54,7 +55,8 @@ internal sealed record PageProbe(
           });
           return { statusAt: bench.statusAt, paintedAt: bench.paintedAt, pixels, apiStart: api.startTime, requestStart: api.requestStart,
             responseStart: api.responseStart, responseEnd: api.responseEnd, encodedBytes: api.encodedBodySize, decodedBytes: api.decodedBodySize,
-            elements: document.getElementsByTagName("*").length, rows: document.querySelectorAll("#report tr").length };
+            elements: document.getElementsByTagName("*").length, rows: document.querySelectorAll("#report tr").length,
+            tables: [...document.querySelectorAll("#report table")].map((t) => `${t.closest("section[id]")?.id ?? "?"}/${t.id || t.caption?.textContent?.trim() || "table"}: ${t.querySelectorAll("tbody tr").length}`) };
         }
         """;
 
