@@ -27,7 +27,7 @@
 #             sandbox's Recording Reviewer, over REPORT_CALLS generated calls in the 30 days before today (50,000 more
 #             before them) in the Release service's own stores: navigation to painted charts, once cold then
 #             BENCH_REPORT_PAGE_RUNS (5) warm, with the API's and the render's share and a Chromium trace of the page's main
-#             thread; beside the same page for the last day of that data and the API alone with curl (target < 2 s);
+#             thread; beside the same page for the last day of that data and the API alone, alternating (target < 2 s);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
 #             alternately in the same run.
