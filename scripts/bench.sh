@@ -23,6 +23,11 @@
 #             their consent events, listens and retention rows, on SQLite and (CRMREC_TEST_POSTGRES set by
 #             scripts/services.sh) PostgreSQL: with the report's indexes, then without them in the same run, with the
 #             calls query's plan each way (target < 2 s);
+#  report-page the compliance report page /reports/compliance in Debian's Chromium (CRMREC_CHROMIUM), signed in as the
+#             sandbox's Recording Reviewer, over REPORT_CALLS generated calls in the 30 days before today (50,000 more
+#             before them) in the Release service's own stores: navigation to painted charts, once cold then
+#             BENCH_REPORT_PAGE_RUNS (5) warm, with the API's and the render's share and a Chromium trace of the page's main
+#             thread; beside the same page for the last day of that data and the API alone, alternating (target < 2 s);
 #  blob-import (not in the default set) `crmrec recordings import` of 256 MiB into Azure Blob Storage (Azurite on
 #             loopback), BENCH_BLOB_RUNS times (3); BENCH_BLOB_BASELINE_CLI=PATH/crmrec.dll times another build
 #             alternately in the same run.
@@ -33,7 +38,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rows="$1"; shift; fi
-sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range range-load peaks sf-enrich dv-enrich report}} "
+sections=" ${*:-${BENCH_SECTIONS:-decisions enrich import vault-range webhook calls ingest range range-load peaks sf-enrich dv-enrich report report-page}} "
 want() { [[ "$sections" == *" $1 "* ]]; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crmrec-bench.XXXXXX")"
 service_pid=""
@@ -58,10 +63,10 @@ start_service() {
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.2; done
   echo "the service did not become ready on port $port; its log:"; tail -n 20 "$work/service.log"; return 1
 }
-if want calls || want ingest || want range || want range-load || want peaks || want sf-enrich || want dv-enrich || want report; then
+if want calls || want ingest || want range || want range-load || want peaks || want sf-enrich || want dv-enrich || want report || want report-page; then
   dotnet build -c Release bench/CrmRecording.Benchmarks -v quiet --nologo >/dev/null
 fi
-if want webhook || want calls || want range || want range-load || want peaks || want sf-enrich || want dv-enrich; then
+if want webhook || want calls || want range || want range-load || want peaks || want sf-enrich || want dv-enrich || want report-page; then
   dotnet build -c Release src/CrmRecording.Service -v quiet --nologo >/dev/null
 fi
 
@@ -388,4 +393,23 @@ if want report; then
   # With the service's garbage collector (Microsoft.NET.Sdk.Web turns on Server GC), as the API and the page run it.
   dotnet build -c Release src/CrmRecording.Cli -v quiet --nologo >/dev/null
   run env DOTNET_gcServer=1 "${bench[@]}" report --calls "${REPORT_CALLS:-100000}" --outside 50000 --crmrec "$PWD/src/CrmRecording.Cli/bin/Release/net10.0/crmrec.dll" ${CRMREC_TEST_POSTGRES:+--postgres "$CRMREC_TEST_POSTGRES"}
+fi
+
+if want report-page; then
+  echo "== compliance report page in Chromium: ${REPORT_CALLS:-100000} calls in the 30 days before today (and 50,000 before them),"
+  echo "   /reports/compliance from the navigation's start until the status says the report is loaded and its charts are painted"
+  echo "   (target < 2 s). Beside it in the same run: the same page for the last day of the same data (what the page costs"
+  echo "   for a small period of the same stores: the whole audit chain is verified and the retention list is shown whatever"
+  echo "   the period), and the API alone (the same answer without a browser, alternating with the pages: the page's share is"
+  echo "   the rest)."
+  page_data="$work/report-page-data"
+  echo "\$ ${bench[*]} report-page generate --data $page_data --calls ${REPORT_CALLS:-100000} --outside 50000"
+  page_period=$("${bench[@]}" report-page generate --data "$page_data" --calls "${REPORT_CALLS:-100000}" --outside 50000)
+  read -r page_from page_to <<< "$page_period"
+  start_service 5091 Service__DataDirectory="$page_data"
+  echo "load before: $(uptime)"
+  run "${bench[@]}" report-page measure --url http://127.0.0.1:5091 --period "$page_from..$page_to" --period "$page_to..$page_to" \
+    --expect "${REPORT_CALLS:-100000}" --runs "${BENCH_REPORT_PAGE_RUNS:-5}"
+  echo "load after: $(uptime)"
+  stop_service
 fi

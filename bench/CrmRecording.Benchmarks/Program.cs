@@ -32,6 +32,11 @@ if (args.Length > 0 && args[0] == "report")
     return await CrmRecording.Benchmarks.Reports.ReportBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "report-page")
+{
+    return await CrmRecording.Benchmarks.Reports.ReportPageBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "wav")
 {
     return await WavCommand.RunAsync(args[1..]);

@@ -25,10 +25,10 @@ internal static class ReportBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        Crmrec = args.SkipWhile(a => a != "--crmrec").Skip(1).FirstOrDefault();
-        var calls = Option(args, "--calls", 100_000);
-        var outside = Option(args, "--outside", 50_000);
-        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        Crmrec = Arguments.Text(args, "--crmrec");
+        var calls = Arguments.Number(args, "--calls", 100_000);
+        var outside = Arguments.Number(args, "--outside", 50_000);
+        var postgres = Arguments.Text(args, "--postgres");
         var dir = Directory.CreateTempSubdirectory("crmrec-report-bench");
         try
         {
@@ -208,7 +208,8 @@ internal static class ReportBenchmark
         Console.WriteLine($"{store}: one report, step by step: {string.Join(", ", steps)}");
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    /// <summary>The machine's one-minute load average (the number of runnable threads; this machine has two cores).</summary>
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Text(List<double> runs) =>
         string.Create(CultureInfo.InvariantCulture, $"median {runs.Order().ElementAt(runs.Count / 2):F2} s (runs {string.Join(", ", runs.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})");
@@ -275,9 +276,6 @@ internal static class ReportBenchmark
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
