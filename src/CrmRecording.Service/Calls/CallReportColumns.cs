@@ -108,9 +108,9 @@ internal static class CallReportColumns
         }
 
         var kept = buffer.WrittenCount <= MaxRowBytes;
-        Add(command, "@report_version", (long)(kept ? Version : TooLong));
-        Add(command, "@pause_refusals", (long)row.PauseRefusals.Count);
-        Add(command, "@" + RowColumn, kept ? System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) : DBNull.Value);
+        SqlCallStore.Add(command, "@report_version", (long)(kept ? Version : TooLong));
+        SqlCallStore.Add(command, "@pause_refusals", (long)row.PauseRefusals.Count);
+        SqlCallStore.Add(command, "@" + RowColumn, kept ? System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) : DBNull.Value);
     }
 
     private static void Strings(Utf8JsonWriter json, IReadOnlyList<string> values)
@@ -122,14 +122,6 @@ internal static class CallReportColumns
         }
 
         json.WriteEndArray();
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>The form <c>created_at</c> and <c>ended_at</c> are stored in (round-trip UTC), so text order is time order.</summary>

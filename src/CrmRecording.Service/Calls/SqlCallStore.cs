@@ -273,7 +273,8 @@ public sealed partial class SqlCallStore : ICallStore, IAsyncDisposable
         Add(command, "@lost", call.Recordings.Count(r => r.Status == "lost"));
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    /// <summary>Binds one named parameter (the same SQL runs on both drivers).</summary>
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
