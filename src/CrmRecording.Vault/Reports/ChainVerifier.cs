@@ -9,7 +9,7 @@ namespace CrmRecording.Vault.Reports;
 /// </summary>
 internal static class ChainVerifier
 {
-    public static AuditChainState Verify(IEnumerable<AuditEvent> events)
+    private static AuditChainState Verify(IEnumerable<AuditEvent> events)
     {
         var seen = new Seen();
         var broken = AuditChain.Verify(seen.Track(events));

@@ -8,14 +8,8 @@ public interface IVaultReportSource : IAsyncDisposable
     /// <summary>Recordings not deleted that are on hold, or whose retention ends before <paramref name="dueBy"/>.</summary>
     Task<IReadOnlyList<ReportRecordingRow>> ListRetentionAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Audit events at or after <paramref name="from"/>, in time order (chain order among equal times).</summary>
-    Task<IReadOnlyList<ReportAuditRow>> ReadAuditSinceAsync(DateTimeOffset from, CancellationToken cancellationToken = default);
-
-    /// <summary>Recomputes the whole hash chain from its first event.</summary>
-    Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Both of the above in one pass over the trail: the whole chain recomputed, and the events at or after
+    /// One pass over the audit trail: the whole hash chain recomputed from its first event, and the events at or after
     /// <paramref name="from"/> in time order (chain order among equal times), whether or not the chain holds.
     /// </summary>
     Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default);

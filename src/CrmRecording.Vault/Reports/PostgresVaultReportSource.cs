@@ -36,29 +36,6 @@ public sealed class PostgresVaultReportSource(string connectionString) : IVaultR
         return rows;
     }
 
-    public async Task<IReadOnlyList<ReportAuditRow>> ReadAuditSinceAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(ReportQueries.AuditSince('@', "at, at_100ns"), connection);
-        command.Parameters.AddWithValue("from", from.ToUniversalTime());
-        var rows = new List<ReportAuditRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new ReportAuditRow(reader.GetInt64(0), At(reader, 1), reader.GetString(3), reader.GetString(4), Text(reader, 5), Text(reader, 6)));
-        }
-
-        return rows;
-    }
-
-    public async Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(ChainQuery, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return ChainVerifier.Verify(Events(reader, cancellationToken));
-    }
-
     public async Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,4 @@ internal static class ReportQueries
     /// <summary>Uses the partial index <c>recordings_held</c>.</summary>
     public const string Held = $"SELECT {RecordingColumns} FROM recordings WHERE deleted_at IS NULL AND held_at IS NOT NULL ORDER BY held_at;";
 
-    /// <summary>Uses the index <c>audit_events_at</c>.</summary>
-    public static string AuditSince(char marker, string atColumns) =>
-        $"SELECT seq, {atColumns}, action, actor, recording_id, detail FROM audit_events WHERE at >= {marker}from ORDER BY at, seq;";
 }

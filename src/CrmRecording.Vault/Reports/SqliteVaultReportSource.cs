@@ -44,31 +44,6 @@ public sealed class SqliteVaultReportSource(string databasePath) : IVaultReportS
         return rows;
     }
 
-    public async Task<IReadOnlyList<ReportAuditRow>> ReadAuditSinceAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReportQueries.AuditSince('$', "at");
-        command.Parameters.AddWithValue("$from", SqliteMetadataStore.Iso(from));
-        var rows = new List<ReportAuditRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new ReportAuditRow(reader.GetInt64(0), SqliteMetadataStore.ParseIso(reader.GetString(1)), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5)));
-        }
-
-        return rows;
-    }
-
-    public async Task<AuditChainState> VerifyAuditChainAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ChainQuery;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return ChainVerifier.Verify(Events(reader, cancellationToken));
-    }
-
     public async Task<(AuditChainState Chain, IReadOnlyList<ReportAuditRow> Since)> VerifyAndReadAuditAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

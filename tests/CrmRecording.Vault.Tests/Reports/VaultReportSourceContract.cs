@@ -50,7 +50,7 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
 
         await _vault.EraseContactAsync("c-erase", "dpo");
 
-        var audit = await Source.ReadAuditSinceAsync(since);
+        var (_, audit) = await Source.VerifyAndReadAuditAsync(since);
         Assert.Equal(["erase", "erase-kept"], audit.Select(a => a.Action).Order(StringComparer.Ordinal));
         Assert.Equal(deleted.Id.Value, audit.Single(a => a.Action == "erase").RecordingId);
         var kept = audit.Single(a => a.Action == "erase-kept");
@@ -77,13 +77,13 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task VerifyAuditChain_IntactTrail_NamesItsLastEvent()
+    public async Task VerifyAndReadAudit_IntactTrail_NamesItsLastEvent()
     {
         await ImportAsync("c1");
         _time.Advance(TimeSpan.FromMinutes(5));
         var last = await ImportAsync("c2");
 
-        var state = await Source.VerifyAuditChainAsync();
+        var (state, _) = await Source.VerifyAndReadAuditAsync(DateTimeOffset.MaxValue);
 
         var trail = await _metadata.ReadAuditAsync();
         Assert.True(state.Intact);
@@ -94,20 +94,20 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAuditSince_ReturnsEventsFromThatInstantOn()
+    public async Task VerifyAndReadAudit_KeepsEventsFromThatInstantOn()
     {
         await ImportAsync("c1");
         _time.Advance(TimeSpan.FromDays(1));
         var second = await ImportAsync("c2");
 
-        var audit = await Source.ReadAuditSinceAsync(Start.AddDays(1));
+        var (_, audit) = await Source.VerifyAndReadAuditAsync(Start.AddDays(1));
 
         Assert.Equal(second.Id.Value, Assert.Single(audit).RecordingId);
         Assert.Equal(Start.AddDays(1), audit[0].At);
     }
 
     [Fact]
-    public async Task VerifyAndReadAudit_OnePass_GivesWhatTheTwoSeparateReadsGive()
+    public async Task VerifyAndReadAudit_OnePass_VerifiesTheWholeTrailAndKeepsThePeriodInTimeOrder()
     {
         await ImportAsync("c1");
         _time.Advance(TimeSpan.FromDays(1));
@@ -118,10 +118,13 @@ public abstract class VaultReportSourceContract : IAsyncLifetime
 
         var (chain, since) = await Source.VerifyAndReadAuditAsync(Start.AddDays(1));
 
-        Assert.Equal(await Source.VerifyAuditChainAsync(), chain);
-        var separate = await Source.ReadAuditSinceAsync(Start.AddDays(1));
+        var trail = await _metadata.ReadAuditAsync();
+        Assert.True(chain.Intact);
+        Assert.Equal((trail.Count, trail[^1].Sequence), (chain.Events, chain.LastVerifiedSequenceOrZero()));
         Assert.Equal(3, since.Count);
-        Assert.Equal(separate, since);
+        Assert.Equal(
+            trail.Where(e => e.Entry.At >= Start.AddDays(1)).OrderBy(e => e.Entry.At).ThenBy(e => e.Sequence).Select(e => (e.Sequence, e.Entry.Action, e.Entry.RecordingId)),
+            since.Select(e => (e.Sequence, e.Action, e.RecordingId)));
     }
 
     protected Task<RecordingRecord> ImportAsync(string contact, string? retention = null) =>
