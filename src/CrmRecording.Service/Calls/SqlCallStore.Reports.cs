@@ -43,10 +43,14 @@ public sealed partial class SqlCallStore : ICallReportSource
     {
         // Read in order on one connection, then parsed on every core. A row saved before the columns existed has none
         // (null until the migration fills it); its document gives it below, as it does for the calls listed in full.
+        // Both reads see one snapshot, so every row without columns in the first is among the documents of the second.
         var ids = new List<string>();
         var stored = new List<byte[]?>();
         await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using (var command = Period(connection, ReportQuery, start, until))
+        await using var snapshot = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using (var command = Period(snapshot, ReportQuery, start, until))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -79,7 +83,7 @@ public sealed partial class SqlCallStore : ICallReportSource
             places[ids[i]] = i;
         }
 
-        await using (var command = Period(connection, ReportDocumentsQuery, start, until))
+        await using (var command = Period(snapshot, ReportDocumentsQuery, start, until))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -92,16 +96,9 @@ public sealed partial class SqlCallStore : ICallReportSource
             }
         }
 
-        // A row filled in by a save between the two reads: read it alone.
-        for (var i = 0; i < rows.Length; i++)
+        if (Array.IndexOf(rows, null) is var missing and >= 0)
         {
-            if (rows[i] is null)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT document FROM calls WHERE id = @id;";
-                Add(command, "@id", ids[i]);
-                rows[i] = CallReportColumns.Evidence(Document((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)).ToRow();
-            }
+            throw new InvalidDataException($"Call {ids[missing]} has neither the report's columns nor a document the report could read.");
         }
 
         return rows!;
@@ -123,7 +120,8 @@ public sealed partial class SqlCallStore : ICallReportSource
             await using (var connection = await _open(cancellationToken).ConfigureAwait(false))
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT document FROM calls WHERE {CallReportColumns.Stale} ORDER BY id LIMIT 500;";
+                // No order: a filled row no longer matches, and without one the covering index answers the filter.
+                command.CommandText = $"SELECT document FROM calls WHERE {CallReportColumns.Stale} LIMIT 500;";
                 Add(command, "@v", CallReportColumns.Version);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -171,9 +169,10 @@ public sealed partial class SqlCallStore : ICallReportSource
         await ExecuteAsync(connection, tx, ReportIndex(_postgres), cancellationToken).ConfigureAwait(false);
     }
 
-    private static DbCommand Period(DbConnection connection, string sql, DateTimeOffset start, DateTimeOffset until)
+    private static DbCommand Period(DbTransaction snapshot, string sql, DateTimeOffset start, DateTimeOffset until)
     {
-        var command = connection.CreateCommand();
+        var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText = sql;
         Add(command, "@from", CallReportColumns.Stamp(start));
         Add(command, "@to", CallReportColumns.Stamp(until));
